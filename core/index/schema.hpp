@@ -1,0 +1,40 @@
+#pragma once
+// The Xapian index schema, defined once for the indexer and the server.
+// docs/index-schema.md explains each entry; change both together.
+
+#include <string_view>
+#include <xapian.h>
+
+namespace news::schema {
+
+// ---- Term prefixes (Xapian/Omega conventions where one exists) ----
+// Free-text fields: positional, stemmed ("Z" + prefix for stems), also indexed unprefixed.
+inline constexpr std::string_view kTitle = "S";    // title:   (Omega's "subject/title")
+inline constexpr std::string_view kAuthor = "A";   // author:
+inline constexpr std::string_view kSource = "XO";  // source:  (outlet words)
+// Boolean filter terms: exact, lower-cased, whole value after the prefix.
+inline constexpr std::string_view kId = "Q";               // unique id term (Omega's "Q")
+inline constexpr std::string_view kSourceFilter = "XS";    // XS + lower-cased source name
+inline constexpr std::string_view kAuthorFilter = "XA";    // XA + lower-cased author name
+inline constexpr std::string_view kOriginFilter = "XF";    // XF + origin file name (for replace/prune)
+inline constexpr std::string_view kClusterFilter = "XC";   // XC + duplicate-cluster key
+inline constexpr std::string_view kEmbeddedFilter = "XE";  // XE + id of the page a story was embedded in
+
+// ---- Value slots ----
+inline constexpr Xapian::valueno kSlotCluster = 0;    // duplicate-cluster key (string; collapse key)
+inline constexpr Xapian::valueno kSlotDate = 1;       // sortable_serialise(days since 1970-01-01), when known
+inline constexpr Xapian::valueno kSlotSource = 2;     // source name as shown (facet counting)
+inline constexpr Xapian::valueno kSlotHash = 3;       // content hash of the cleaned article (incremental)
+inline constexpr Xapian::valueno kSlotSignature = 4;  // near-duplicate signature (see core/dedupe)
+
+// ---- Database metadata keys ----
+inline constexpr std::string_view kMetaSchemaVersion = "news.schema_version";
+inline constexpr std::string_view kMetaLastIndexed = "news.last_indexed";    // ISO 8601 UTC
+inline constexpr std::string_view kMetaFileHashPrefix = "news.file:";         // + input path -> hash
+
+inline constexpr int kSchemaVersion = 1;
+
+// Within-document weight of title words relative to body words (wdf increment).
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+}  // namespace news::schema
