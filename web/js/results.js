@@ -1,0 +1,159 @@
+// Renders a /api/search response: summary, spelling line, facets, hits and pager.
+import { el, append, clear, joined, messageBlock } from './dom.js';
+import { appendHighlighted } from './highlight.js';
+import { searchFromState, withChanges } from './state.js';
+
+export const hrefFor = (state) => `/${searchFromState(state)}`;
+export const articleHref = (state, id) => hrefFor(withChanges(state, { article: id }));
+
+function formatCount(n) {
+  return Number(n ?? 0).toLocaleString('en');
+}
+
+export function totalText(total) {
+  const estimated = total?.estimated ?? 0;
+  const exact = total?.lower_bound === total?.upper_bound;
+  const noun = estimated === 1 ? 'result' : 'results';
+  return `${exact ? '' : 'About '}${formatCount(estimated)} ${noun}`;
+}
+
+export function pageCount(data) {
+  const perPage = data.per_page || 10;
+  return Math.max(1, Math.ceil((data.total?.estimated ?? 0) / perPage));
+}
+
+export function summaryText(data) {
+  const took = typeof data.took_ms === 'number' ? ` in ${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms` : '';
+  const pages = pageCount(data);
+  const pagePart = pages > 1 ? ` · page ${data.page} of ${formatCount(pages)}` : '';
+  return `${totalText(data.total)}${took}${pagePart}`;
+}
+
+function duplicateLabel(dup) {
+  return dup.source || dup.title || 'another copy';
+}
+
+function duplicatesLine(state, duplicates) {
+  if (!Array.isArray(duplicates) || duplicates.length === 0) return null;
+  const links = [];
+  duplicates.forEach((dup, i) => {
+    if (i > 0) links.push(', ');
+    links.push(el('a', { href: articleHref(state, dup.id), dataset: { nav: '', id: dup.id }, className: 'dup-link', title: dup.title || null }, duplicateLabel(dup)));
+  });
+  return el('p', { className: 'also-in' }, 'also in: ', ...links);
+}
+
+export function hitItem(state, hit, index) {
+  const titleLink = el('a', { href: articleHref(state, hit.id), className: 'hit-link', dataset: { nav: '', id: hit.id } });
+  appendHighlighted(titleLink, hit.title);
+  const authors = Array.isArray(hit.authors) && hit.authors.length ? `By ${hit.authors.join(', ')}` : null;
+  const snippet = el('p', { className: 'snippet' });
+  appendHighlighted(snippet, hit.snippet);
+  return el(
+    'li',
+    { className: 'hit', dataset: { id: hit.id, rank: index + 1 } },
+    el('h2', { className: 'hit-title' }, titleLink),
+    el('p', { className: 'meta' }, ...joined([hit.source, authors, hit.published_text])),
+    snippet,
+    duplicatesLine(state, hit.duplicates),
+  );
+}
+
+export function renderHits(list, state, hits) {
+  clear(list);
+  hits.forEach((hit, i) => list.appendChild(hitItem(state, hit, i)));
+}
+
+// "Showing results for X" (server corrected) or "Did you mean X?" (server suggests); one click away.
+export function renderSpelling(node, state, data) {
+  clear(node);
+  const corrected = data.corrected_query;
+  const suggestion = data.suggestion;
+  if (corrected && corrected !== state.q) {
+    append(
+      node,
+      'Showing results for ',
+      el('a', { href: hrefFor(withChanges(state, { q: corrected, page: 1 })), dataset: { nav: '' }, className: 'spelling-link' }, corrected),
+      `. No results for “${state.q}”.`,
+    );
+  } else if (suggestion && suggestion !== state.q) {
+    append(node, 'Did you mean ', el('a', { href: hrefFor(withChanges(state, { q: suggestion, page: 1 })), dataset: { nav: '' }, className: 'spelling-link' }, suggestion), '?');
+  }
+  node.hidden = node.childNodes.length === 0;
+}
+
+// Outlet checkboxes. Counts come from the query without the outlet filter, so selected outlets
+// can be combined (OR) with others; a selected outlet missing from the counts is still listed.
+export function renderFacets(list, state, facetValues, onToggle) {
+  clear(list);
+  const values = Array.isArray(facetValues) ? [...facetValues] : [];
+  for (const source of state.sources) {
+    if (!values.some((v) => v.value === source)) values.push({ value: source, count: 0 });
+  }
+  values.forEach((facet, i) => {
+    const id = `facet-${i}`;
+    const checked = state.sources.includes(facet.value);
+    const box = el('input', { type: 'checkbox', id, value: facet.value, checked, onchange: () => onToggle(facet.value) });
+    list.appendChild(
+      el(
+        'li',
+        { className: 'facet' },
+        box,
+        el('label', { for: id }, el('span', { className: 'facet-name' }, facet.value), el('span', { className: 'facet-count', 'aria-label': `${facet.count} articles` }, formatCount(facet.count))),
+      ),
+    );
+  });
+  return values.length;
+}
+
+export function renderPager(parts, state, data) {
+  const pages = pageCount(data);
+  const page = data.page || state.page;
+  const hasPrev = page > 1;
+  const hasNext = page < pages;
+  parts.nav.hidden = !(hasPrev || hasNext);
+  setPagerLink(parts.prev, hasPrev ? hrefFor(withChanges(state, { page: page - 1 })) : null);
+  setPagerLink(parts.next, hasNext ? hrefFor(withChanges(state, { page: page + 1 })) : null);
+  parts.info.textContent = `Page ${page} of ${formatCount(pages)}`;
+}
+
+function setPagerLink(link, href) {
+  if (href) {
+    link.setAttribute('href', href);
+    link.dataset.nav = '';
+    link.removeAttribute('aria-disabled');
+  } else {
+    link.removeAttribute('href');
+    delete link.dataset.nav;
+    link.setAttribute('aria-disabled', 'true');
+  }
+}
+
+export function emptyState(stats, examples, state) {
+  const intro = stats && typeof stats.articles === 'number'
+    ? `Search ${formatCount(stats.articles)} articles from ${formatCount(stats.sources?.length ?? 0)} outlets.`
+    : 'Search the news archive.';
+  const tries = examples.map((q) => el('a', { href: hrefFor(withChanges(state, { q, page: 1, article: null })), dataset: { nav: '' }, className: 'example' }, q));
+  return messageBlock('empty', intro, 'Type a few words. Try:', ...tries);
+}
+
+export function noResultsState(state, data, onClearFilters) {
+  const hint = state.sources.length
+    ? 'Check the spelling, use fewer or more general words, or search all outlets.'
+    : 'Check the spelling, or use fewer or more general words.';
+  const actions = [];
+  const alternative = data.suggestion || data.corrected_query;
+  if (alternative && alternative !== state.q) {
+    actions.push('Did you mean ', el('a', { href: hrefFor(withChanges(state, { q: alternative, page: 1 })), dataset: { nav: '' }, className: 'spelling-link' }, alternative), '? ');
+  }
+  if (state.sources.length) actions.push(el('button', { type: 'button', className: 'link-button', onclick: onClearFilters }, 'Search all outlets'));
+  if (state.page > 1 && (data.total?.estimated ?? 0) > 0) {
+    return messageBlock('no-results', `No results on page ${state.page}.`, null, el('a', { href: hrefFor(withChanges(state, { page: 1 })), dataset: { nav: '' } }, 'Go to the first page'));
+  }
+  return messageBlock('no-results', `No articles match “${state.q}”.`, hint, ...actions);
+}
+
+export function errorState(error, onRetry) {
+  const title = error.status ? 'The search failed.' : 'The search server is not answering.';
+  return messageBlock('error', title, error.message, el('button', { type: 'button', className: 'retry', onclick: onRetry }, 'Try again'));
+}

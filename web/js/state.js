@@ -1,0 +1,47 @@
+// The page state lives in the URL so any view can be bookmarked, shared, reloaded and walked
+// with back/forward. Only what differs from the defaults is written.
+
+export const DEFAULT_PER_PAGE = 10;
+const MAX_PER_PAGE = 100;
+
+function positiveInt(text, fallback, max = Number.MAX_SAFE_INTEGER) {
+  const n = Number.parseInt(text ?? '', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : fallback;
+}
+
+export function stateFromSearch(search) {
+  const params = new URLSearchParams(search);
+  return {
+    q: params.get('q') ?? '',
+    page: positiveInt(params.get('page'), 1),
+    perPage: positiveInt(params.get('per_page'), DEFAULT_PER_PAGE, MAX_PER_PAGE),
+    sources: params.getAll('source').filter(Boolean),
+    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
+    article: params.get('article') || null,
+  };
+}
+
+export function searchFromState(state) {
+  const params = new URLSearchParams();
+  if (state.article) params.set('article', state.article);
+  if (state.q) params.set('q', state.q);
+  for (const source of state.sources) params.append('source', source);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.perPage !== DEFAULT_PER_PAGE) params.set('per_page', String(state.perPage));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function withChanges(state, changes) {
+  return { ...state, ...changes };
+}
+
+// The query parameters of /api/search for a results state.
+export function searchParams(state, { partial = false } = {}) {
+  const params = new URLSearchParams({ q: state.q, page: String(state.page), per_page: String(state.perPage) });
+  for (const source of state.sources) params.append('source', source);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (partial) params.set('partial', 'true');
+  return params;
+}
