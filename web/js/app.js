@@ -77,8 +77,15 @@ function resetResults() {
   ui.pager.nav.hidden = true;
 }
 
+// data-state / data-key say what a view shows and for which URL (tests hook onto them).
+function markView(view, stateName, key) {
+  view.dataset.state = stateName;
+  view.dataset.key = key ?? '';
+}
+
 async function showEmpty() {
   resetResults();
+  markView(ui.resultsView, 'empty', searchFromState(state));
   setTitle('');
   const render = () => clear(ui.message).appendChild(results.emptyState(stats, EXAMPLES, state));
   render();
@@ -112,6 +119,7 @@ async function runSearch({ partial = false } = {}) {
   if (!s.q.trim()) return showEmpty();
   const request = beginRequest();
   setTitle(s.q);
+  markView(ui.resultsView, 'loading', searchFromState(s));
   const timer = showLoading(request, ui.results, ui.message);
   try {
     const { data, facets } = await fetchSearch(s, partial, request.signal);
@@ -123,6 +131,7 @@ async function runSearch({ partial = false } = {}) {
     endLoading(timer, ui.results);
     resetResults();
     clear(ui.message).appendChild(results.errorState(err, () => render()));
+    markView(ui.resultsView, 'error', searchFromState(s));
   }
 }
 
@@ -141,6 +150,7 @@ function renderResults(s, data, facets) {
     ui.message.appendChild(results.noResultsState(s, data, clearFilters));
   }
   results.renderPager(ui.pager, s, data);
+  markView(ui.resultsView, hits.length ? 'results' : 'no-results', searchFromState(s));
 }
 
 function toggleSource(source) {
@@ -161,6 +171,7 @@ async function showArticle() {
   ui.backLink.dataset.nav = '';
   ui.backLink.textContent = s.q ? `← Back to results for “${s.q}”` : '← Back to search';
   ui.articleBody.hidden = true;
+  markView(ui.articleView, 'loading', searchFromState(s));
   const timer = showLoading(request, ui.articleBody, ui.articleMessage);
   try {
     const similar = getJson(similarPath(s.article), { signal: request.signal }).catch((err) => {
@@ -174,6 +185,7 @@ async function showArticle() {
     renderArticle(ui.article, s, article);
     renderSimilar(ui.article, s, related);
     ui.articleBody.hidden = false;
+    markView(ui.articleView, 'loaded', searchFromState(s));
     setTitle(highlightedToText(article.title));
     ui.article.title.focus({ preventScroll: true });
   } catch (err) {
@@ -182,6 +194,7 @@ async function showArticle() {
     ui.articleBody.hidden = true;
     const title = err.status === 404 ? 'This article is not in the index.' : err.status ? 'The article could not be loaded.' : 'The search server is not answering.';
     clear(ui.articleMessage).appendChild(messageBlock('error', title, err.message));
+    markView(ui.articleView, 'error', searchFromState(s));
   }
 }
 
@@ -302,6 +315,8 @@ document.addEventListener('keydown', (event) => {
 
 // ---- start -----------------------------------------------------------------------------------
 
+// Canonical URL form, so a hand-written or shared URL and the page agree on the state.
+history.replaceState(null, '', `${location.pathname}${searchFromState(state)}`);
 ui.input.value = state.q;
 if (!state.article) ui.input.focus();
 render();

@@ -1,0 +1,300 @@
+// End-to-end tests of web/ in headless Chromium against the real server (see harness.mjs).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { buildIndex, startServer, launchBrowser, screenshotPath, XSS_ARTICLE } from './harness.mjs';
+
+let server;
+let browser;
+let work;
+
+// A page that records every alert/confirm dialog and uncaught script error.
+async function openPage(path = '/', { width = 1280, height = 900 } = {}) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  page.dialogs = [];
+  page.errors = [];
+  page.on('dialog', (dialog) => {
+    page.dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (err) => page.errors.push(err.message));
+  await page.goto(server.base + path);
+  return page;
+}
+
+// Waits until the results view shows the final answer for the current URL (not a loading or stale state).
+async function settled(page, view = '#results-view') {
+  await page.waitForFunction((selector) => {
+    const node = document.querySelector(selector);
+    return node && !node.hidden && node.dataset.state && node.dataset.state !== 'loading' && node.dataset.key === location.search;
+  }, view);
+  return page.locator(view).getAttribute('data-state');
+}
+
+async function typeQuery(page, text) {
+  const box = page.locator('#q');
+  await box.fill('');
+  await box.pressSequentially(text, { delay: 25 });
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, text);
+  return settled(page);
+}
+
+const hitIds = (page) => page.locator('#results li.hit').evaluateAll((items) => items.map((li) => li.dataset.id));
+const queryParam = (page, name) => new URL(page.url()).searchParams.getAll(name);
+
+async function apiSearch(params) {
+  const res = await fetch(`${server.base}/api/search?${new URLSearchParams(params)}`);
+  assert.equal(res.status, 200, `API search ${params} failed`);
+  return res.json();
+}
+
+// A query with at least `min` hits in the bundled corpus, found through the API, not hard-coded.
+async function queryWithHits(min, candidates = ['China', 'vehicles', 'company', 'market', 'year', 'new']) {
+  for (const q of candidates) {
+    const data = await apiSearch({ q, per_page: 100 });
+    if (data.hits.length >= min) return { q, data };
+  }
+  throw new Error(`no candidate query has ${min} hits`);
+}
+
+before(async () => {
+  const built = await buildIndex();
+  work = built.work;
+  server = await startServer(built.db);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('search page', () => {
+  it('focuses the search box on load and shows the empty state', async () => {
+    const page = await openPage('/');
+    assert.equal(await settled(page), 'empty');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+    assert.match(await page.locator('#message').innerText(), /Try/);
+    await page.locator('main').click();
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', '"/" focuses the search box');
+    await page.close();
+  });
+
+  it('searches as you type: Foxconn Nissan Oppama shows the newsletter first, marked, with its duplicate', async () => {
+    const page = await openPage('/');
+    assert.equal(await typeQuery(page, 'Foxconn Nissan Oppama'), 'results');
+    const first = page.locator('#results li.hit').first();
+    assert.match(await first.locator('.hit-title').innerText(), /Foxconn/);
+    const snippetMarks = (await first.locator('.snippet mark').allInnerTexts()).map((m) => m.toLowerCase());
+    for (const word of ['foxconn', 'nissan', 'oppama']) {
+      assert.ok(snippetMarks.some((m) => m.startsWith(word)), `snippet marks ${word}: ${snippetMarks}`);
+    }
+    assert.ok((await first.locator('.hit-title mark').count()) >= 1, 'the title has a mark');
+    const api = await apiSearch({ q: 'Foxconn Nissan Oppama' });
+    assert.equal(await first.getAttribute('data-id'), api.hits[0].id, 'first result is the API first hit');
+    assert.ok(api.hits[0].duplicates.length >= 1, 'the API lists a duplicate');
+    const also = first.locator('.also-in');
+    assert.match(await also.innerText(), /^also in: /);
+    assert.equal(await also.locator('a').count(), api.hits[0].duplicates.length);
+    const ids = await hitIds(page);
+    assert.equal(new Set(ids).size, ids.length, 'no story shown twice');
+    assert.ok(!ids.includes(api.hits[0].duplicates[0].id), 'the duplicate is collapsed into the first hit');
+    assert.match(await page.locator('#summary').innerText(), /results? in [\d.]+ ms/);
+    await page.screenshot({ path: screenshotPath('results.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('results-phone.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: screenshotPath('results-dark.png') });
+    assert.deepEqual(page.dialogs, []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it('never lets a slow stale response overwrite a newer one', async () => {
+    const page = await openPage('/');
+    let delayed = 0;
+    await page.route(/\/api\/search\?.*q=zebrafish/i, async (route) => {
+      delayed += 1;
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue().catch(() => {}); // aborted by the page: expected
+    });
+    await page.locator('#q').fill('zebrafish');
+    await page.locator('#q').press('Enter');
+    await page.waitForFunction(() => document.querySelector('#results-view').dataset.state === 'loading');
+    assert.equal(await typeQuery(page, 'Foxconn Nissan Oppama'), 'results');
+    await page.waitForTimeout(1800);
+    assert.ok(delayed >= 1, 'the slow request was made');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'Foxconn Nissan Oppama');
+    assert.match(await page.locator('#results li.hit .hit-title').first().innerText(), /Foxconn/);
+    assert.equal(await page.locator('#results li.hit', { hasText: 'Zebrafish' }).count(), 0);
+    await page.close();
+  });
+
+  it('filters by outlet facets, combinable, with counts', async () => {
+    const { q } = await queryWithHits(2, ['China', 'vehicles', 'company', 'Foxconn', 'market', 'year']);
+    const page = await openPage(`/?q=${encodeURIComponent(q)}`);
+    assert.equal(await settled(page), 'results');
+    const facets = page.locator('#facet-list li.facet');
+    const n = await facets.count();
+    assert.ok(n >= 1, 'facets are listed');
+    const name = await facets.first().locator('.facet-name').innerText();
+    const count = Number((await facets.first().locator('.facet-count').innerText()).replace(/\D/g, ''));
+    assert.ok(count >= 1);
+    await facets.first().locator('input[type=checkbox]').check();
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'source'), [name]);
+    const metas = await page.locator('#results li.hit .meta').allInnerTexts();
+    assert.ok(metas.length >= 1 && metas.every((m) => m.includes(name)), `every hit is from ${name}: ${metas}`);
+    assert.equal(metas.length, Math.min(count, 10), 'the facet count matches the filtered hits');
+    if (n >= 2) {
+      const second = await facets.nth(1).locator('.facet-name').innerText();
+      await facets.nth(1).locator('input[type=checkbox]').check();
+      assert.equal(await settled(page), 'results');
+      assert.deepEqual(queryParam(page, 'source').sort(), [name, second].sort());
+      assert.equal(await page.locator('#facet-list input:checked').count(), 2);
+    }
+    await page.locator('#clear-filters').click();
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'source'), []);
+    await page.locator('#sort input[value=date]').check();
+    assert.equal(await settled(page), 'results');
+    assert.equal(new URL(page.url()).searchParams.get('sort'), 'date');
+    await page.close();
+  });
+
+  it('follows a spelling correction or suggestion with one click', async () => {
+    const page = await openPage('/');
+    await typeQuery(page, 'Foxcon Nisan');
+    const link = page.locator('.spelling-link').first();
+    await link.waitFor();
+    const alternative = await link.innerText();
+    assert.match(alternative, /foxconn/i);
+    assert.notEqual(alternative, 'Foxcon Nisan');
+    await link.click();
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, alternative);
+    assert.equal(await settled(page), 'results');
+    assert.equal(await page.locator('#q').inputValue(), alternative);
+    assert.match(await page.locator('#results li.hit .hit-title').first().innerText(), /Foxconn/);
+    await page.goBack();
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'Foxcon Nisan');
+    await settled(page);
+    assert.equal(await page.locator('#q').inputValue(), 'Foxcon Nisan');
+    await page.close();
+  });
+
+  it('pages forward and back through the browser history, and reload keeps the page', async () => {
+    const { q, data } = await queryWithHits(3);
+    const page = await openPage(`/?q=${encodeURIComponent(q)}&per_page=2`);
+    assert.equal(await settled(page), 'results');
+    const first = await hitIds(page);
+    assert.deepEqual(first, data.hits.slice(0, 2).map((h) => h.id));
+    await page.locator('#next-page').click();
+    assert.equal(await settled(page), 'results');
+    assert.equal(new URL(page.url()).searchParams.get('page'), '2');
+    const second = await hitIds(page);
+    assert.deepEqual(second, data.hits.slice(2, 4).map((h) => h.id));
+    await page.goBack();
+    assert.equal(await settled(page), 'results');
+    assert.equal(new URL(page.url()).searchParams.get('page'), null);
+    assert.deepEqual(await hitIds(page), first);
+    await page.goForward();
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(await hitIds(page), second);
+    await page.reload();
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(await hitIds(page), second);
+    assert.equal(await page.locator('#q').inputValue(), q);
+    assert.match(await page.locator('#page-info').innerText(), /^Page 2 of \d+/);
+    await page.close();
+  });
+
+  it('opens an article by keyboard, highlights the query, lists duplicates, and comes back', async () => {
+    const page = await openPage('/');
+    await typeQuery(page, 'Foxconn Nissan Oppama');
+    const resultsUrl = page.url();
+    const firstId = await page.locator('#results li.hit').first().getAttribute('data-id');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('li.hit')?.dataset.id), firstId);
+    await page.keyboard.press('Enter');
+    assert.equal(await settled(page, '#article-view'), 'loaded');
+    assert.equal(new URL(page.url()).searchParams.get('article'), firstId);
+    assert.match(await page.locator('#article-title').innerText(), /Foxconn/);
+    assert.ok((await page.locator('#article-text p').count()) >= 3, 'paragraphs are shown');
+    const marks = (await page.locator('#article-text mark').allInnerTexts()).map((m) => m.toLowerCase());
+    assert.ok(marks.some((m) => m.startsWith('oppama')), `query words are marked: ${marks}`);
+    assert.ok((await page.locator('#duplicate-list li').count()) >= 1, 'the duplicate is listed');
+    await page.screenshot({ path: screenshotPath('article.png'), fullPage: true });
+    await page.locator('#back-link').click();
+    assert.equal(await settled(page), 'results');
+    assert.equal(page.url(), resultsUrl);
+    assert.equal(await page.locator('#results li.hit').first().getAttribute('data-id'), firstId);
+    await page.goBack();
+    assert.equal(await settled(page, '#article-view'), 'loaded');
+    await page.goBack();
+    assert.equal(await settled(page), 'results');
+    assert.equal(page.url(), resultsUrl);
+    await page.close();
+  });
+
+  it('shows the no-results state', async () => {
+    const page = await openPage('/');
+    assert.equal(await typeQuery(page, 'qqxjzvwk'), 'no-results');
+    assert.match(await page.locator('#message').innerText(), /No articles match “qqxjzvwk”/);
+    assert.equal(await page.locator('#results li').count(), 0);
+    await page.close();
+  });
+
+  it('shows the markup article as text: no script runs, no image element is created', async () => {
+    const page = await openPage('/');
+    assert.equal(await typeQuery(page, 'zebrafish'), 'results');
+    const hit = page.locator(`#results li.hit[data-id="${XSS_ARTICLE.id}"]`);
+    await hit.waitFor();
+    assert.match(await hit.locator('.hit-title').innerText(), /<script>alert\(1\)<\/script>/);
+    await hit.locator('a.hit-link').click();
+    assert.equal(await settled(page, '#article-view'), 'loaded');
+    const text = await page.locator('#article-text').innerText();
+    assert.ok(text.includes('<img src=x onerror=alert(1)>'), text);
+    assert.ok(text.includes('<script>alert(1)</script>'), text);
+    assert.ok(text.includes('aquariums & "quotes"'), text);
+    assert.equal(await page.locator('main img').count(), 0, 'no img element');
+    assert.equal(await page.locator('main script, main b').count(), 0, 'no script or b element');
+    await page.waitForTimeout(300);
+    assert.deepEqual(page.dialogs, [], 'no alert fired');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it('shows the server message for a bad request', async () => {
+    const page = await openPage(`/?q=${'x'.repeat(1001)}`);
+    assert.equal(await settled(page), 'error');
+    const res = await fetch(`${server.base}/api/search?q=${'x'.repeat(1001)}`);
+    const body = await res.json();
+    assert.equal(res.status, 400);
+    assert.ok(body.message);
+    assert.ok((await page.locator('#message').innerText()).includes(body.message), 'the server message is shown');
+    await page.close();
+  });
+
+  it('shows the error state when the server is down, and recovers on retry', async () => {
+    const page = await openPage('/');
+    assert.equal(await typeQuery(page, 'Foxconn'), 'results');
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.locator('#q').fill('Nissan');
+    await page.locator('#q').press('Enter');
+    assert.equal(await settled(page), 'error');
+    assert.match(await page.locator('#message').innerText(), /not answering/);
+    await page.unroute('**/api/**');
+    await page.locator('#message button.retry').click();
+    assert.equal(await settled(page), 'results');
+    await server.stop();
+    await page.locator('#q').fill('Oppama');
+    await page.locator('#q').press('Enter');
+    assert.equal(await settled(page), 'error');
+    assert.match(await page.locator('#message').innerText(), /Cannot reach the search server/);
+    await page.close();
+  });
+});
