@@ -10,6 +10,8 @@ function formatCount(n) {
   return Number(n ?? 0).toLocaleString('en');
 }
 
+const plural = (n, noun) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 export function totalText(total) {
   const estimated = total?.estimated ?? 0;
   const exact = total?.lower_bound === total?.upper_bound;
@@ -131,7 +133,7 @@ function setPagerLink(link, href) {
 
 export function emptyState(stats, examples, state) {
   const intro = stats && typeof stats.articles === 'number'
-    ? `Search ${formatCount(stats.articles)} articles from ${formatCount(stats.sources?.length ?? 0)} outlets.`
+    ? `Search ${plural(stats.articles, 'article')} from ${plural(stats.sources?.length ?? 0, 'outlet')}.`
     : 'Search the news archive.';
   const tries = examples.map((q) => el('a', { href: hrefFor(withChanges(state, { q, page: 1, article: null })), dataset: { nav: '' }, className: 'example' }, q));
   return messageBlock('empty', intro, 'Type a few words. Try:', ...tries);
