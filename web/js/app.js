@@ -47,13 +47,13 @@ function beginRequest() {
 }
 const isCurrent = (request) => request.id === sequence;
 
-function showLoading(request, busyNode, messageNode) {
+function showLoading(request, busyNode, messageNode, label) {
   return setTimeout(() => {
     if (!isCurrent(request)) return;
     busyNode.setAttribute('aria-busy', 'true');
     busyNode.classList.add('loading');
     if (!busyNode.childElementCount || busyNode.hidden) {
-      clear(messageNode).appendChild(messageBlock('loading', 'Searching…'));
+      clear(messageNode).appendChild(messageBlock('loading', label));
     }
   }, LOADING_DELAY_MS);
 }
@@ -120,7 +120,7 @@ async function runSearch({ partial = false } = {}) {
   const request = beginRequest();
   setTitle(s.q);
   markView(ui.resultsView, 'loading', searchFromState(s));
-  const timer = showLoading(request, ui.results, ui.message);
+  const timer = showLoading(request, ui.results, ui.message, 'Searching…');
   try {
     const { data, facets } = await fetchSearch(s, partial, request.signal);
     if (!isCurrent(request)) return;
@@ -172,7 +172,7 @@ async function showArticle() {
   ui.backLink.textContent = s.q ? `← Back to results for “${s.q}”` : '← Back to search';
   ui.articleBody.hidden = true;
   markView(ui.articleView, 'loading', searchFromState(s));
-  const timer = showLoading(request, ui.articleBody, ui.articleMessage);
+  const timer = showLoading(request, ui.articleBody, ui.articleMessage, 'Loading the article…');
   try {
     const similar = getJson(similarPath(s.article), { signal: request.signal }).catch((err) => {
       if (err.name === 'AbortError') throw err;
