@@ -1,0 +1,159 @@
+#include "server/http_policy.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+
+#include "server/app_context.hpp"
+#include "server/http_response.hpp"
+#include "server/routes.hpp"
+#include "server/security_headers.hpp"
+
+namespace news {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Set by the pre-routing hook and read by the logger; both run on the connection's thread for
+// the same request. Requests rejected before routing (malformed lines) have no start time.
+thread_local Clock::time_point t_request_start;
+thread_local bool t_request_started = false;
+
+bool is_api(std::string_view path) {
+    return path.starts_with("/api/");
+}
+
+bool exempt_from_rate_limit(std::string_view path) {
+    return path == "/healthz" || path == "/readyz";
+}
+
+std::size_t header_bytes(const httplib::Headers& headers) {
+    std::size_t n = 0;
+    for (const auto& [k, v] : headers) n += k.size() + v.size() + 4;  // ": " and CRLF
+    return n;
+}
+
+using HandlerResponse = httplib::Server::HandlerResponse;
+
+bool is_method_token(std::string_view m) {
+    if (m.empty() || m.size() > 32) return false;
+    for (const char c : m) {
+        if (c < 'A' || c > 'Z') return false;
+    }
+    return true;
+}
+
+// httplib answers a method it does not know (FOO, PROPFIND ...) with 400 before routing; for a
+// well-formed method token the right answer is 405.
+int library_error_status(const httplib::Request& req, int status) {
+    static constexpr std::string_view kParsed[] = {"GET",     "HEAD",    "POST",  "PUT",   "DELETE",
+                                                   "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"};
+    if (status != 400 || !is_method_token(req.method)) return status;
+    for (const auto p : kParsed) {
+        if (req.method == p) return status;
+    }
+    return 405;
+}
+
+HandlerResponse reject(httplib::Response& res, int status) {
+    send_error(res, error_for_status(status));
+    return HandlerResponse::Handled;
+}
+
+HandlerResponse preflight(const AppContext& ctx, const httplib::Request& req,
+                          httplib::Response& res) {
+    const auto allow = cors_allow_origin(req.get_header_value("Origin"), ctx.cfg.cors_origins);
+    if (allow.empty() || !is_api(req.path)) return reject(res, 405);
+    res.status = 204;
+    res.set_header("Access-Control-Allow-Methods", "GET, HEAD");
+    res.set_header("Access-Control-Allow-Headers", "Content-Type");
+    res.set_header("Access-Control-Max-Age", "600");
+    return HandlerResponse::Handled;
+}
+
+HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
+                               httplib::Response& res) {
+    t_request_start = Clock::now();
+    t_request_started = true;
+    const auto& m = req.method;
+    const auto& limits = ctx.cfg.limits;
+    if (m.size() + req.target.size() + req.version.size() + 2 > limits.max_request_line) {
+        return reject(res, 414);
+    }
+    if (header_bytes(req.headers) > limits.max_header_bytes) return reject(res, 431);
+    if (ctx.limiter && !exempt_from_rate_limit(req.path)) {
+        const auto d = ctx.limiter->take(req.remote_addr, Clock::now());
+        if (!d.allowed) {
+            res.set_header("Retry-After", std::to_string(d.retry_after_s));
+            return reject(res, 429);
+        }
+    }
+    if (m == "OPTIONS") return preflight(ctx, req, res);
+    // Methods that carry a body reach the catch-all handlers below after the body is read, so
+    // the connection stays in sync; the rest (TRACE, CONNECT ...) are refused here.
+    if (m != "GET" && m != "HEAD" && m != "POST" && m != "PUT" && m != "PATCH" && m != "DELETE") {
+        return reject(res, 405);
+    }
+    return HandlerResponse::Unhandled;
+}
+
+void add_headers(const AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Content-Security-Policy", std::string(content_security_policy()));
+    if (!is_api(req.path)) return;
+    if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+    if (ctx.cfg.cors_origins.empty()) return;
+    res.set_header("Vary", "Origin");
+    const auto allow = cors_allow_origin(req.get_header_value("Origin"), ctx.cfg.cors_origins);
+    if (!allow.empty()) res.set_header("Access-Control-Allow-Origin", allow);
+}
+
+void after_response(AppContext& ctx, const httplib::Request& req, const httplib::Response& res) {
+    double seconds = 0;
+    if (t_request_started) {
+        seconds = std::chrono::duration<double>(Clock::now() - t_request_start).count();
+        t_request_started = false;
+    }
+    ctx.metrics.record(route_name(match_route(req.path).route), res.status, seconds);
+    if (ctx.log.access_enabled()) {
+        ctx.log.access(
+            {req.method, req.path, res.status, res.body.size(), seconds * 1000.0, req.remote_addr});
+    }
+}
+
+}  // namespace
+
+void install_http_policy(httplib::Server& server, AppContext& ctx) {
+    server.set_pre_routing_handler([&ctx](const httplib::Request& req, httplib::Response& res) {
+        return before_routing(ctx, req, res);
+    });
+    const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+        send_error(res, error_for_status(405));
+    };
+    server.Post(".*", not_allowed);
+    server.Put(".*", not_allowed);
+    server.Patch(".*", not_allowed);
+    server.Delete(".*", not_allowed);
+    // Errors the HTTP layer makes itself (bad request line, oversized body ...) get the JSON
+    // shape too; responses that already carry a body are left alone.
+    server.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty()) return HandlerResponse::Unhandled;
+            send_error(res, error_for_status(library_error_status(req, res.status)));
+            return HandlerResponse::Handled;
+        }));
+    server.set_exception_handler(
+        [&ctx](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+            send_exception(ctx, req, res, ep);
+        });
+    server.set_post_routing_handler([&ctx](const httplib::Request& req, httplib::Response& res) {
+        add_headers(ctx, req, res);
+    });
+    server.set_logger([&ctx](const httplib::Request& req, const httplib::Response& res) {
+        after_response(ctx, req, res);
+    });
+}
+
+}  // namespace news

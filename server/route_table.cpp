@@ -1,0 +1,70 @@
+#include "server/route_table.hpp"
+
+#include <string>
+
+#include "core/search/api_error.hpp"
+#include "server/text_parse.hpp"
+
+namespace news {
+namespace {
+
+constexpr int kDefaultSimilar = 5;
+constexpr int kMaxSimilar = 20;
+
+}  // namespace
+
+RouteMatch match_route(std::string_view path) {
+    constexpr std::string_view kArticles = "/api/articles/";
+    if (path == "/api/search") return {Route::Search, {}};
+    if (path == "/api/stats") return {Route::Stats, {}};
+    if (path == "/healthz") return {Route::Healthz, {}};
+    if (path == "/readyz") return {Route::Readyz, {}};
+    if (path == "/metrics") return {Route::Metrics, {}};
+    if (path.starts_with(kArticles) && path.size() > kArticles.size()) {
+        const auto rest = path.substr(kArticles.size());
+        const auto slash = rest.find('/');
+        if (slash == std::string_view::npos) return {Route::Article, rest};
+        if (slash > 0 && rest.substr(slash) == "/similar") {
+            return {Route::Similar, rest.substr(0, slash)};
+        }
+        return {Route::ApiUnknown, {}};
+    }
+    if (path == "/api" || path.starts_with("/api/")) return {Route::ApiUnknown, {}};
+    return {Route::Static, {}};
+}
+
+std::string_view route_name(Route route) {
+    switch (route) {
+        case Route::Search:
+            return "/api/search";
+        case Route::Article:
+            return "/api/articles/{id}";
+        case Route::Similar:
+            return "/api/articles/{id}/similar";
+        case Route::Stats:
+            return "/api/stats";
+        case Route::Healthz:
+            return "/healthz";
+        case Route::Readyz:
+            return "/readyz";
+        case Route::Metrics:
+            return "/metrics";
+        case Route::ApiUnknown:
+            return "/api/other";
+        case Route::Static:
+            return "static";
+    }
+    return "other";
+}
+
+int parse_similar_limit(std::optional<std::string_view> value) {
+    if (!value) return kDefaultSimilar;
+    const auto n = parse_integer(*value, 1, kMaxSimilar);
+    if (!n) {
+        throw ApiError::bad_request("limit must be an integer between 1 and " +
+                                    std::to_string(kMaxSimilar));
+    }
+    return static_cast<int>(*n);
+}
+
+}  // namespace news

@@ -1,0 +1,25 @@
+#pragma once
+// Which route a request path names, decided with plain string compares (no regex per request).
+// The handlers live in routes.cpp; this part has no I/O so it is tested alone.
+
+#include <optional>
+#include <string_view>
+
+namespace news {
+
+enum class Route { Search, Article, Similar, Stats, Healthz, Readyz, Metrics, ApiUnknown, Static };
+
+struct RouteMatch {
+    Route route;
+    std::string_view id;  // the article id for Article and Similar
+};
+
+RouteMatch match_route(std::string_view path);
+
+// A bounded label for metrics: "/api/articles/{id}", "static", ...
+std::string_view route_name(Route route);
+
+// Parses the `limit` of /similar: default 5, 1..20; throws ApiError::bad_request otherwise.
+int parse_similar_limit(std::optional<std::string_view> value);
+
+}  // namespace news

@@ -1,0 +1,181 @@
+#include "server/routes.hpp"
+
+#include <httplib.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/search/api_error.hpp"
+#include "server/app_context.hpp"
+#include "server/error_response.hpp"
+#include "server/http_response.hpp"
+#include "server/route_table.hpp"
+
+namespace news {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxIdBytes = 512;
+
+QueryPairs query_pairs(const httplib::Request& req) {
+    QueryPairs pairs;
+    pairs.reserve(req.params.size());
+    for (const auto& [k, v] : req.params) pairs.emplace_back(k, v);
+    return pairs;
+}
+
+std::optional<std::string_view> param(const httplib::Request& req, const char* name) {
+    const auto it = req.params.find(name);
+    if (it == req.params.end()) return std::nullopt;
+    return it->second;
+}
+
+// Runs `f` with a pooled Searcher. An unexpected error (not an ApiError) drops that Searcher and
+// is retried once on a fresh one: a GET is idempotent, and a handle caught mid-reindex recovers.
+template <typename F>
+json with_searcher(AppContext& ctx, F&& f) {
+    for (int attempt = 0;; ++attempt) {
+        auto lease = ctx.pool.acquire();
+        try {
+            return f(*lease);
+        } catch (const ApiError& e) {
+            if (e.status() >= 500) lease.discard();
+            throw;
+        } catch (const std::exception& e) {
+            lease.discard();
+            if (attempt >= 1) throw;
+            ctx.log.warn(std::string("search failed, retrying on a fresh index handle: ") +
+                         e.what());
+        }
+    }
+}
+
+std::string_view article_id(const RouteMatch& m) {
+    if (m.id.size() > kMaxIdBytes) throw ApiError::not_found("No article with this id.");
+    return m.id;
+}
+
+void handle_search(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto params = parse_search_params(query_pairs(req), ctx.cfg.search);
+    send_json(res, 200, with_searcher(ctx, [&](Searcher& s) { return s.search(params); }));
+}
+
+void handle_article(AppContext& ctx, const httplib::Request& req, httplib::Response& res,
+                    const RouteMatch& m) {
+    const auto id = article_id(m);
+    const auto q = param(req, "q");
+    if (q && q->size() > ctx.cfg.search.max_query_chars) {
+        throw ApiError::bad_request("q is longer than " +
+                                    std::to_string(ctx.cfg.search.max_query_chars) + " characters");
+    }
+    send_json(res, 200, with_searcher(ctx, [&](Searcher& s) { return s.article(id, q); }));
+}
+
+void handle_similar(AppContext& ctx, const httplib::Request& req, httplib::Response& res,
+                    const RouteMatch& m) {
+    const auto id = article_id(m);
+    const int limit = parse_similar_limit(param(req, "limit"));
+    send_json(res, 200, with_searcher(ctx, [&](Searcher& s) { return s.similar(id, limit); }));
+}
+
+void handle_readyz(AppContext& ctx, httplib::Response& res) {
+    const auto articles = with_searcher(ctx, [](Searcher& s) { return json(s.article_count()); });
+    send_json(res, 200, json{{"status", "ready"}, {"articles", articles}});
+}
+
+double directory_bytes(const std::filesystem::path& dir) {
+    std::error_code ec;
+    double total = 0;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        std::error_code size_ec;
+        if (it->is_regular_file(size_ec)) {
+            const auto size = it->file_size(size_ec);
+            if (!size_ec) total += static_cast<double>(size);
+        }
+    }
+    return total;
+}
+
+void handle_metrics(AppContext& ctx, httplib::Response& res) {
+    std::vector<Gauge> gauges;
+    double ready = 0;
+    try {
+        const auto stats = with_searcher(ctx, [](Searcher& s) {
+            return json{{"articles", s.article_count()}, {"stats", s.stats()}};
+        });
+        ready = 1;
+        gauges.push_back(
+            {"news_index_articles", "Articles in the index.", stats["articles"].get<double>()});
+        const auto& rev = stats["stats"].value("revision", json());
+        if (rev.is_number()) {
+            gauges.push_back(
+                {"news_index_revision", "Revision of the open index.", rev.get<double>()});
+        }
+    } catch (const std::exception&) {
+        // Not ready: the gauge below says so; the scrape itself still succeeds.
+    }
+    gauges.push_back({"news_index_ready", "1 when the index is open and searchable.", ready});
+    gauges.push_back({"news_index_size_bytes", "Bytes of the index on disk.",
+                      directory_bytes(ctx.cfg.index_dir)});
+    gauges.push_back({"news_search_workers", "Concurrent searches allowed.",
+                      static_cast<double>(ctx.pool.size())});
+    res.status = 200;
+    res.set_content(ctx.metrics.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto found = ctx.statics.lookup(req.path);
+    switch (found.status) {
+        case StaticStatus::Ok:
+            res.status = 200;
+            res.set_content(std::move(found.file.body), std::string(found.file.content_type));
+            res.set_header("Cache-Control", "no-cache");
+            return;
+        case StaticStatus::BadPath:
+            throw ApiError::bad_request("The path is not allowed.");
+        case StaticStatus::NotFound:
+            throw ApiError::not_found("No such file.");
+    }
+}
+
+void dispatch(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto m = match_route(req.path);
+    switch (m.route) {
+        case Route::Search:
+            return handle_search(ctx, req, res);
+        case Route::Article:
+            return handle_article(ctx, req, res, m);
+        case Route::Similar:
+            return handle_similar(ctx, req, res, m);
+        case Route::Stats:
+            return send_json(res, 200, with_searcher(ctx, [](Searcher& s) { return s.stats(); }));
+        case Route::Healthz:
+            return send_json(res, 200, json{{"status", "ok"}});
+        case Route::Readyz:
+            return handle_readyz(ctx, res);
+        case Route::Metrics:
+            return handle_metrics(ctx, res);
+        case Route::ApiUnknown:
+            throw ApiError::not_found("No such API endpoint.");
+        case Route::Static:
+            return handle_static(ctx, req, res);
+    }
+}
+
+}  // namespace
+
+void register_routes(httplib::Server& server, AppContext& ctx) {
+    // One catch-all GET (HEAD is served by it too, without a body): matching happens in
+    // match_route with plain string compares instead of one std::regex per route per request.
+    server.Get(".*", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        try {
+            dispatch(ctx, req, res);
+        } catch (...) {
+            send_exception(ctx, req, res, std::current_exception());
+        }
+    });
+}
+
+}  // namespace news

@@ -1,0 +1,107 @@
+#include "server/static_files.hpp"
+
+#include <array>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+namespace news {
+namespace fs = std::filesystem;
+
+std::optional<std::string> safe_relative_path(std::string_view url_path) {
+    if (!url_path.starts_with('/')) return std::nullopt;
+    std::string out;
+    std::string_view rest = url_path.substr(1);
+    while (true) {
+        const auto slash = rest.find('/');
+        const auto segment = rest.substr(0, slash);
+        if (slash != std::string_view::npos && segment.empty()) return std::nullopt;  // "//"
+        if (!segment.empty()) {
+            if (segment.front() == '.') return std::nullopt;  // "..", ".", dot files
+            for (const char c : segment) {
+                const auto u = static_cast<unsigned char>(c);
+                if (c == '\\' || c == '%' || c == ':' || u < 0x20 || u == 0x7f) return std::nullopt;
+            }
+            if (!out.empty()) out += '/';
+            out.append(segment);
+        }
+        if (slash == std::string_view::npos) {
+            if (segment.empty()) out += out.empty() ? "index.html" : "/index.html";
+            break;
+        }
+        rest.remove_prefix(slash + 1);
+    }
+    return out;
+}
+
+std::string_view content_type_for(std::string_view filename) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kTypes{{
+        {".html", "text/html; charset=utf-8"},
+        {".htm", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".json", "application/json; charset=utf-8"},
+        {".map", "application/json; charset=utf-8"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".jpg", "image/jpeg"},
+        {".jpeg", "image/jpeg"},
+        {".gif", "image/gif"},
+        {".webp", "image/webp"},
+        {".ico", "image/x-icon"},
+        {".woff", "font/woff"},
+        {".woff2", "font/woff2"},
+        {".webmanifest", "application/manifest+json"},
+    }};
+    const auto dot = filename.rfind('.');
+    if (dot == std::string_view::npos) return "application/octet-stream";
+    const auto ext = filename.substr(dot);
+    for (const auto& [e, type] : kTypes) {
+        if (e.size() != ext.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < e.size() && same; ++i) {
+            same = e[i] == static_cast<char>(std::tolower(static_cast<unsigned char>(ext[i])));
+        }
+        if (same) return type;
+    }
+    return "application/octet-stream";
+}
+
+StaticFiles::StaticFiles(const fs::path& root) {
+    std::error_code ec;
+    auto canonical = fs::canonical(root, ec);
+    if (!ec && fs::is_directory(canonical, ec)) root_ = std::move(canonical);
+}
+
+// Symlinks inside the root are followed only when their target stays inside it.
+std::optional<fs::path> StaticFiles::resolve(const std::string& relative) const {
+    std::error_code ec;
+    auto path = fs::canonical(root_ / relative, ec);
+    if (ec) return std::nullopt;
+    if (fs::is_directory(path, ec)) {
+        path = fs::canonical(path / "index.html", ec);
+        if (ec) return std::nullopt;
+    }
+    const auto root = root_.native() + "/";
+    if (!path.native().starts_with(root)) return std::nullopt;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    return path;
+}
+
+StaticResult StaticFiles::lookup(std::string_view url_path) const {
+    const auto relative = safe_relative_path(url_path);
+    if (!relative) return {StaticStatus::BadPath, {}};
+    if (root_.empty()) return {StaticStatus::NotFound, {}};
+    const auto path = resolve(*relative);
+    if (!path) return {StaticStatus::NotFound, {}};
+    std::ifstream in(*path, std::ios::binary);
+    if (!in) return {StaticStatus::NotFound, {}};
+    std::ostringstream body;
+    body << in.rdbuf();
+    return {StaticStatus::Ok, {body.str(), content_type_for(path->filename().native())}};
+}
+
+}  // namespace news

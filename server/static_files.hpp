@@ -1,0 +1,45 @@
+#pragma once
+// Serves the files of the web directory, and nothing outside it: traversal segments, encoded
+// separators, dot files and symlinks that resolve outside the root are all refused.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace news {
+
+// The relative path a (once percent-decoded) URL path names, or nullopt when it could escape
+// the root or is not a plain file name: "..", ".", dot files, backslashes, NUL, a '%' left over
+// from double encoding. "/" and "/dir/" name index.html.
+std::optional<std::string> safe_relative_path(std::string_view url_path);
+
+// Content type for a file name by its extension ("application/octet-stream" when unknown).
+std::string_view content_type_for(std::string_view filename);
+
+struct StaticFile {
+    std::string body;
+    std::string_view content_type;
+};
+
+enum class StaticStatus { Ok, BadPath, NotFound };
+
+struct StaticResult {
+    StaticStatus status;
+    StaticFile file;
+};
+
+class StaticFiles {
+  public:
+    // An absent root is allowed: every lookup is then NotFound.
+    explicit StaticFiles(const std::filesystem::path& root);
+
+    StaticResult lookup(std::string_view url_path) const;
+    bool available() const { return !root_.empty(); }
+
+  private:
+    std::optional<std::filesystem::path> resolve(const std::string& relative) const;
+    std::filesystem::path root_;  // canonical; empty when the directory does not exist
+};
+
+}  // namespace news
