@@ -78,7 +78,7 @@ export function renderSimilar(parts, state, similar) {
     appendHighlighted(link, hit.title);
     const snippet = el('p', { className: 'snippet' });
     appendHighlighted(snippet, hit.snippet);
-    parts.similarList.appendChild(el('li', {}, link, el('p', { className: 'meta' }, ...joined([hit.source, hit.published_text])), snippet));
+    parts.similarList.appendChild(el('li', {}, link, el('p', { className: 'meta' }, ...joined([hit.source, hit.published_text || hit.published])), snippet));
   }
   parts.similar.hidden = hits.length === 0;
 }

@@ -31,8 +31,10 @@ export function summaryText(data) {
   return `${totalText(data.total)}${took}${pagePart}`;
 }
 
+// The outlet names the copy; a copy from a page that names no outlet is "another copy"
+// (its title would only repeat the hit's own).
 function duplicateLabel(dup) {
-  return dup.source || dup.title || 'another copy';
+  return dup.source || 'another copy';
 }
 
 function duplicatesLine(state, duplicates) {
@@ -55,7 +57,7 @@ export function hitItem(state, hit, index) {
     'li',
     { className: 'hit', dataset: { id: hit.id, rank: index + 1 } },
     el('h2', { className: 'hit-title' }, titleLink),
-    el('p', { className: 'meta' }, ...joined([hit.source, authors, hit.published_text])),
+    el('p', { className: 'meta' }, ...joined([hit.source, authors, hit.published_text || hit.published])),
     snippet,
     duplicatesLine(state, hit.duplicates),
   );
