@@ -110,17 +110,24 @@ void add_headers(const AppContext& ctx, const httplib::Request& req, httplib::Re
     if (!allow.empty()) res.set_header("Access-Control-Allow-Origin", allow);
 }
 
-void after_response(AppContext& ctx, const httplib::Request& req, const httplib::Response& res) {
-    double seconds = 0;
-    if (t_request_started) {
-        seconds = std::chrono::duration<double>(Clock::now() - t_request_start).count();
-        t_request_started = false;
-    }
-    ctx.metrics.record(route_name(match_route(req.path).route), res.status, seconds);
+double elapsed_seconds() {
+    if (!t_request_started) return 0;
+    return std::chrono::duration<double>(Clock::now() - t_request_start).count();
+}
+
+// Counted before the response is written, so a client that reads /metrics right after its
+// previous answer always sees that request.
+void before_write(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    add_headers(ctx, req, res);
+    ctx.metrics.record(route_name(match_route(req.path).route), res.status, elapsed_seconds());
+}
+
+void after_write(AppContext& ctx, const httplib::Request& req, const httplib::Response& res) {
     if (ctx.log.access_enabled()) {
-        ctx.log.access(
-            {req.method, req.path, res.status, res.body.size(), seconds * 1000.0, req.remote_addr});
+        ctx.log.access({req.method, req.path, res.status, res.body.size(),
+                        elapsed_seconds() * 1000.0, req.remote_addr});
     }
+    t_request_started = false;
 }
 
 }  // namespace
@@ -149,10 +156,10 @@ void install_http_policy(httplib::Server& server, AppContext& ctx) {
             send_exception(ctx, req, res, ep);
         });
     server.set_post_routing_handler([&ctx](const httplib::Request& req, httplib::Response& res) {
-        add_headers(ctx, req, res);
+        before_write(ctx, req, res);
     });
     server.set_logger([&ctx](const httplib::Request& req, const httplib::Response& res) {
-        after_response(ctx, req, res);
+        after_write(ctx, req, res);
     });
 }
 

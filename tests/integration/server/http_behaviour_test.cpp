@@ -1,0 +1,185 @@
+// HTTP behaviour around the API: methods, limits, headers, CORS, rate limit, static files, metrics.
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "server_fixture.hpp"
+
+using news::test::ServerProcess;
+using news::test::shared_index;
+using news::test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+void check_json_error(const httplib::Result& r, int status, const std::string& code) {
+    REQUIRE(r);
+    CHECK(r->status == status);
+    CHECK(r->get_header_value("Content-Type").starts_with("application/json"));
+    const auto j = json::parse(r->body);
+    CHECK(j.at("error") == code);
+    CHECK(j.at("message").is_string());
+}
+
+}  // namespace
+
+TEST_CASE("http: only GET and HEAD are allowed; others get 405 with Allow") {
+    ServerProcess s(shared_index());
+    auto c = s.client();
+    check_json_error(c.Post("/api/search?q=x", "{}", "application/json"), 405,
+                     "method_not_allowed");
+    check_json_error(c.Put("/api/search", "x", "text/plain"), 405, "method_not_allowed");
+    check_json_error(c.Delete("/api/articles/x"), 405, "method_not_allowed");
+    check_json_error(c.Patch("/", "x", "text/plain"), 405, "method_not_allowed");
+    const auto r = c.Post("/healthz", "", "text/plain");
+    REQUIRE(r);
+    CHECK(r->get_header_value("Allow") == "GET, HEAD");
+    // The connection stays usable after a refused request with a body.
+    CHECK(c.Get("/healthz")->status == 200);
+
+    const auto head = c.Head("/api/search?q=China");
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+    CHECK(head->get_header_value("Content-Type").starts_with("application/json"));
+}
+
+TEST_CASE("http: unknown paths are 404 JSON") {
+    ServerProcess s(shared_index());
+    check_json_error(s.get("/api/nothing"), 404, "not_found");
+    check_json_error(s.get("/api/search/extra"), 404, "not_found");
+    check_json_error(s.get("/no-such-page.html"), 404, "not_found");
+}
+
+TEST_CASE("http: request line, header and body limits") {
+    ServerProcess s(shared_index(), {"--log-level", "warn"});
+    auto c = s.client();
+    check_json_error(c.Get("/api/search?q=" + std::string(9000, 'a')), 414, "uri_too_long");
+    httplib::Headers big;
+    for (int i = 0; i < 4; ++i)
+        big.emplace("X-Filler-" + std::to_string(i), std::string(6000, 'x'));
+    check_json_error(c.Get("/healthz", big), 431, "headers_too_large");
+    check_json_error(c.Post("/api/search", std::string(100'000, 'x'), "text/plain"), 413,
+                     "payload_too_large");
+}
+
+TEST_CASE("http: security headers on every response, and no server version") {
+    ServerProcess s(shared_index());
+    for (const std::string path : {"/api/search?q=China", "/healthz", "/api/nothing", "/"}) {
+        const auto r = s.get(path);
+        REQUIRE(r);
+        CHECK_MESSAGE(r->get_header_value("X-Content-Type-Options") == "nosniff", path);
+        CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
+        const auto csp = r->get_header_value("Content-Security-Policy");
+        CHECK(csp.find("script-src 'self'") != std::string::npos);
+        CHECK(csp.find("default-src 'self'") != std::string::npos);
+        const auto server = r->get_header_value("Server");
+        CHECK(server.find_first_of("0123456789") == std::string::npos);
+        CHECK_FALSE(r->has_header("Access-Control-Allow-Origin"));  // no CORS by default
+    }
+}
+
+TEST_CASE("http: CORS only for configured origins") {
+    ServerProcess s(shared_index(), {"--cors-origin", "https://news.example"});
+    auto c = s.client();
+    auto allowed = c.Get("/api/search?q=China", {{"Origin", "https://news.example"}});
+    REQUIRE(allowed);
+    CHECK(allowed->get_header_value("Access-Control-Allow-Origin") == "https://news.example");
+    auto other = c.Get("/api/search?q=China", {{"Origin", "https://evil.example"}});
+    REQUIRE(other);
+    CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
+    auto preflight = c.Options("/api/search", {{"Origin", "https://news.example"},
+                                               {"Access-Control-Request-Method", "GET"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Methods") == "GET, HEAD");
+    auto bad_preflight = c.Options("/api/search", {{"Origin", "https://evil.example"}});
+    REQUIRE(bad_preflight);
+    CHECK(bad_preflight->status == 405);
+}
+
+TEST_CASE("http: the rate limit answers 429 with Retry-After, health checks exempt") {
+    {
+        ServerProcess off(shared_index());
+        for (int i = 0; i < 30; ++i) REQUIRE(off.get("/api/search?q=China")->status == 200);
+    }
+    ServerProcess s(shared_index(), {"--rate-limit", "1", "--rate-burst", "3"});
+    int ok = 0;
+    int limited = 0;
+    std::string retry_after;
+    std::string body;
+    for (int i = 0; i < 6; ++i) {
+        const auto r = s.get("/api/search?q=China");
+        REQUIRE(r);
+        if (r->status == 200) ++ok;
+        if (r->status == 429) {
+            ++limited;
+            retry_after = r->get_header_value("Retry-After");
+            body = r->body;
+        }
+    }
+    CHECK(ok >= 3);
+    CHECK(ok <= 4);  // the burst, plus at most one token refilled meanwhile
+    CHECK(limited >= 2);
+    CHECK(std::stoi(retry_after) >= 1);
+    CHECK(json::parse(body).at("error") == "rate_limited");
+    for (int i = 0; i < 10; ++i) CHECK(s.get("/healthz")->status == 200);
+}
+
+TEST_CASE("http: static files of the web directory, and nothing outside it") {
+    TempDir t("static");
+    const auto web = t.path / "web";
+    std::filesystem::create_directories(web / "css");
+    std::ofstream(web / "index.html") << "<!doctype html><title>news</title>";
+    std::ofstream(web / "css" / "app.css") << "body{}";
+    std::ofstream(web / "app.js") << "console.log(1)";
+    std::ofstream(t.path / "secret.txt") << "top secret";
+    std::filesystem::create_symlink(t.path / "secret.txt", web / "leak.txt");
+    ServerProcess s(shared_index(), {}, web);
+
+    const auto home = s.get("/");
+    REQUIRE(home);
+    CHECK(home->status == 200);
+    CHECK(home->body == "<!doctype html><title>news</title>");
+    CHECK(home->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(s.get("/index.html")->body == home->body);
+    CHECK(s.get("/css/app.css")->get_header_value("Content-Type") == "text/css; charset=utf-8");
+    CHECK(s.get("/app.js")->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+    const auto head = s.client().Head("/");
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+
+    for (const std::string path :
+         {"/../secret.txt", "/css/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+          "/%252e%252e/secret.txt", "/..%5csecret.txt", "/leak.txt",
+          "/css/%2e%2e/%2e%2e/secret.txt", "//etc/passwd", "/.%2e/secret.txt"}) {
+        const auto r = s.get(path);
+        REQUIRE(r);
+        CHECK_MESSAGE((r->status == 400 || r->status == 404), path, " -> ", r->status);
+        CHECK_MESSAGE(r->body.find("top secret") == std::string::npos, path);
+    }
+}
+
+TEST_CASE("http: metrics in Prometheus text") {
+    ServerProcess s(shared_index());
+    REQUIRE(s.get("/api/search?q=China")->status == 200);
+    REQUIRE(s.get("/api/articles/no-such-article")->status == 404);
+    const auto r = s.get("/metrics");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type").starts_with("text/plain"));
+    const auto& m = r->body;
+    CHECK(m.find("http_requests_total{route=\"/api/search\",status=\"200\"} 1\n") !=
+          std::string::npos);
+    CHECK(m.find("http_requests_total{route=\"/api/articles/{id}\",status=\"404\"} 1\n") !=
+          std::string::npos);
+    CHECK(m.find("http_request_duration_seconds_bucket{route=\"/api/search\",le=\"+Inf\"} 1\n") !=
+          std::string::npos);
+    CHECK(m.find("news_index_ready 1\n") != std::string::npos);
+    const auto size_at = m.find("\nnews_index_size_bytes ");
+    REQUIRE(size_at != std::string::npos);
+    CHECK(std::stod(m.substr(size_at + 23)) > 0);
+    CHECK(m.find("\nnews_index_articles ") != std::string::npos);
+}
