@@ -10,6 +10,7 @@
 #include "server/error_response.hpp"
 #include "server/http_response.hpp"
 #include "server/route_table.hpp"
+#include "server/text_parse.hpp"
 
 namespace news {
 namespace {
@@ -17,6 +18,17 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxIdBytes = 512;
+
+// Query strings are decoded bytes; anything that is not UTF-8 is refused before it reaches the
+// query parser or a JSON body.
+void require_utf8(const httplib::Request& req) {
+    for (const auto& [k, v] : req.params) {
+        if (!is_valid_utf8(k) || !is_valid_utf8(v)) {
+            throw ApiError::bad_request("parameter " + std::string(is_valid_utf8(k) ? k : "name") +
+                                        " is not valid UTF-8");
+        }
+    }
+}
 
 QueryPairs query_pairs(const httplib::Request& req) {
     QueryPairs pairs;
@@ -142,6 +154,7 @@ void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Respon
 
 void dispatch(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto m = match_route(req.path);
+    if (m.route != Route::Static) require_utf8(req);
     switch (m.route) {
         case Route::Search:
             return handle_search(ctx, req, res);

@@ -39,3 +39,43 @@ std::vector<std::string> split_list(std::string_view text, char sep) {
 }
 
 }  // namespace news
+
+namespace news {
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    const auto n = text.size();
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    while (i < n) {
+        const unsigned char c = byte(i);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned char lo = 0x80;
+        unsigned char hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;  // overlong
+            if (c == 0xED) hi = 0x9F;  // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;  // overlong
+            if (c == 0xF4) hi = 0x8F;  // > U+10FFFF
+        } else {
+            return false;
+        }
+        if (i + len > n) return false;
+        if (byte(i + 1) < lo || byte(i + 1) > hi) return false;
+        for (std::size_t k = 2; k < len; ++k) {
+            if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+}  // namespace news
