@@ -11,9 +11,11 @@
 #include "server/cli_args.hpp"
 
 int main(int argc, char** argv) {
+    const std::vector<std::string_view> args(argv + 1, argv + argc);
+    bool healthcheck = false;
     try {
-        const std::vector<std::string_view> args(argv + 1, argv + argc);
         const auto cli = news::parse_cli(args);
+        healthcheck = cli.mode == news::RunMode::Healthcheck;
         if (cli.mode == news::RunMode::Help) {
             std::fputs(news::help_text().c_str(), stdout);
             return 0;
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
         return news::run_server(cfg);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "server: %s\n", e.what());
-        return 2;
+        // Container health checks treat 1 as unhealthy; 2 is reserved there.
+        return healthcheck ? 1 : 2;
     }
 }
