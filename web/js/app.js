@@ -108,7 +108,7 @@ async function fetchSearch(s, partial, signal) {
         return null;
       })
     : null;
-  let [data, facetData] = await Promise.all([main, unfiltered]);
+  const [data, facetData] = await Promise.all([main, unfiltered]);
   // A prefix that matches nothing should still get the server's spelling help: ask again as typed.
   if (partial && (!Array.isArray(data.hits) || data.hits.length === 0)) return fetchSearch(s, false, signal);
   return { data, facets: (facetData ?? data).facets?.source ?? [] };
@@ -116,8 +116,8 @@ async function fetchSearch(s, partial, signal) {
 
 async function runSearch({ partial = false } = {}) {
   const s = state;
+  const request = beginRequest(); // also when the box was cleared: a pending answer must not land
   if (!s.q.trim()) return showEmpty();
-  const request = beginRequest();
   setTitle(s.q);
   markView(ui.resultsView, 'loading', searchFromState(s));
   const timer = showLoading(request, ui.results, ui.message, 'Searching…');
