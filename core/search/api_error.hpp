@@ -8,7 +8,7 @@
 namespace news {
 
 class ApiError : public std::runtime_error {
-public:
+  public:
     ApiError(int status, std::string code, const std::string& message)
         : std::runtime_error(message), status_(status), code_(std::move(code)) {}
     int status() const noexcept { return status_; }
@@ -19,7 +19,7 @@ public:
     static ApiError not_found(const std::string& m) { return {404, "not_found", m}; }
     static ApiError not_ready(const std::string& m) { return {503, "not_ready", m}; }
 
-private:
+  private:
     int status_;
     std::string code_;
 };

@@ -34,7 +34,8 @@ struct SearchParams {
     MatchOp op = MatchOp::Adaptive;
 };
 
-using QueryPairs = std::vector<std::pair<std::string, std::string>>;  // decoded, in order, repeats kept
+using QueryPairs =
+    std::vector<std::pair<std::string, std::string>>;  // decoded, in order, repeats kept
 
 // Throws ApiError::bad_request with a message naming the parameter on any invalid value.
 SearchParams parse_search_params(const QueryPairs& pairs, const SearchLimits& limits);

@@ -18,7 +18,7 @@ struct SearcherOptions {
 };
 
 class Searcher {
-public:
+  public:
     // Throws ApiError::not_ready when the index cannot be opened (with the reason).
     explicit Searcher(SearcherOptions options);
     ~Searcher();
@@ -28,13 +28,14 @@ public:
     // Picks up a newer committed revision if the indexer wrote one; cheap when nothing changed.
     void refresh();
 
-    nlohmann::json search(const SearchParams& params);                         // /api/search
-    nlohmann::json article(std::string_view id, std::optional<std::string_view> q);  // /api/articles/{id}
-    nlohmann::json similar(std::string_view id, int limit);                    // /api/articles/{id}/similar
-    nlohmann::json stats();                                                    // /api/stats
-    std::size_t article_count();                                               // /readyz
+    nlohmann::json search(const SearchParams& params);  // /api/search
+    nlohmann::json article(std::string_view id,
+                           std::optional<std::string_view> q);  // /api/articles/{id}
+    nlohmann::json similar(std::string_view id, int limit);     // /api/articles/{id}/similar
+    nlohmann::json stats();                                     // /api/stats
+    std::size_t article_count();                                // /readyz
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

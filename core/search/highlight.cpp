@@ -1,0 +1,62 @@
+#include "core/search/highlight.hpp"
+
+namespace news {
+namespace {
+
+const Xapian::Stem& english() {
+    static const Xapian::Stem stem("english");
+    return stem;
+}
+
+// Without the background model and the exhaustive search Xapian's generator costs a fraction
+// of its default (the background model reads term statistics for every word of the text).
+constexpr unsigned kFastFlags = 0;
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length) {
+    if (mset.empty()) {
+        // Nothing to centre on: the opening words, cut at a space so no character is split.
+        if (text.size() <= length) return escape_html(text);
+        const auto cut = text.rfind(' ', length);
+        return escape_html(text.substr(0, cut == std::string_view::npos ? 0 : cut)) + "…";
+    }
+    return mset.snippet(std::string(text), length, english(), kFastFlags, std::string(kMarkOpen),
+                        std::string(kMarkClose), "…");
+}
+
+std::string highlight_all(const Xapian::MSet& mset, std::string_view text) {
+    if (mset.empty()) return escape_html(text);
+    // A length beyond the text keeps all of it; the generator then only marks and escapes.
+    return mset.snippet(std::string(text), text.size() + 1, english(), kFastFlags,
+                        std::string(kMarkOpen), std::string(kMarkClose), "");
+}
+
+}  // namespace news

@@ -1,0 +1,137 @@
+#include "core/search/query_builder.hpp"
+
+#include <cctype>
+
+#include "core/index/document_builder.hpp"
+#include "core/index/schema.hpp"
+#include "core/index/stopwords.hpp"
+#include "core/search/api_error.hpp"
+
+namespace news {
+namespace {
+
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// "(title:foxconn OR title:foxcatcher)" for field "title:" and the expanded words.
+std::string or_group(std::string_view field, const std::vector<std::string>& words,
+                     std::string_view fallback) {
+    if (words.empty()) return std::string(field) + std::string(fallback);
+    if (words.size() == 1) return std::string(field) + words.front();
+    std::string out = "(";
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i) out += " OR ";
+        out += field;
+        out += words[i];
+    }
+    return out + ")";
+}
+
+Xapian::QueryParser make_parser(const QueryContext& ctx) {
+    Xapian::QueryParser qp;
+    qp.set_database(ctx.db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+    qp.set_stopper(&english_stopper());
+    qp.add_prefix("title", std::string(schema::kTitle));
+    qp.add_prefix("source", std::string(schema::kSource));
+    qp.add_prefix("author", std::string(schema::kAuthor));
+    return qp;
+}
+
+}  // namespace
+
+std::string expand_prefixes(std::string_view text, bool partial, const Vocabulary& vocabulary,
+                            std::size_t limit, bool* capped) {
+    std::string out;
+    std::size_t i = 0;
+    bool in_phrase = false;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '"') in_phrase = !in_phrase;
+        if (!is_word_char(c) || in_phrase) {
+            out += c;
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && is_word_char(text[j])) ++j;
+        std::string_view word = text.substr(i, j - i);
+        // A field name ("title:") stays with the word that follows it.
+        std::string field;
+        if (j < text.size() && text[j] == ':' && j + 1 < text.size() && is_word_char(text[j + 1])) {
+            field = std::string(word) + ":";
+            i = j + 1;
+            j = i;
+            while (j < text.size() && is_word_char(text[j])) ++j;
+            word = text.substr(i, j - i);
+        }
+        const bool star = j < text.size() && text[j] == '*';
+        const bool last = j == text.size();
+        if (star || (partial && last)) {
+            std::size_t total = 0;
+            const auto words = vocabulary.expand(lower(word), limit, &total);
+            if (total > limit && capped) *capped = true;
+            out += or_group(field, words, word);
+            i = star ? j + 1 : j;
+        } else {
+            out += field;
+            out += word;
+            i = j;
+        }
+    }
+    return out;
+}
+
+ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, bool partial,
+                        const QueryContext& ctx) {
+    ParsedQuery out;
+    const std::string normalised = normalize_for_index(text, ctx.variants);
+    const std::string expanded = expand_prefixes(
+        normalised, partial, ctx.vocabulary,
+        static_cast<std::size_t>(ctx.limits.max_wildcard_expansion), &out.expansion_capped);
+    Xapian::QueryParser qp = make_parser(ctx);
+    qp.set_default_op(default_op);
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                     Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    // Spelling correction only for plain words: an expanded wildcard is already index words.
+    if (expanded == normalised) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    try {
+        out.query = qp.parse_query(expanded, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw ApiError::bad_query("the query could not be parsed: " + e.get_msg());
+    }
+    out.corrected = qp.get_corrected_query_string();
+    return out;
+}
+
+Xapian::Query build_filter(const SearchParams& params) {
+    std::vector<Xapian::Query> parts;
+    if (!params.sources.empty()) {
+        std::vector<Xapian::Query> any;
+        for (const auto& s : params.sources) {
+            any.emplace_back(std::string(schema::kSourceFilter) + filter_value(s));
+        }
+        parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+    if (params.author) {
+        parts.emplace_back(std::string(schema::kAuthorFilter) + filter_value(*params.author));
+    }
+    if (params.from || params.to) {
+        const double lo = params.from ? *iso_date_days(*params.from) : -1e9;
+        const double hi = params.to ? *iso_date_days(*params.to) : 1e9;
+        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                           Xapian::sortable_serialise(lo), Xapian::sortable_serialise(hi));
+    }
+    if (parts.empty()) return {};
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+}  // namespace news

@@ -1,0 +1,44 @@
+#pragma once
+// Turns the user's query text and filters into a Xapian::Query that matches how the indexer
+// wrote the terms (docs/index-schema.md, "Querying this index"): the same normalisation,
+// stemmer, stop words, field prefixes and synonyms.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/search/search_params.hpp"
+#include "core/search/vocabulary.hpp"
+#include "core/text/normalize.hpp"
+
+namespace news {
+
+struct QueryContext {
+    const Xapian::Database& db;
+    const Vocabulary& vocabulary;
+    const SpellingVariants& variants;
+    const SearchLimits& limits;
+};
+
+struct ParsedQuery {
+    Xapian::Query query;            // empty when the text had no searchable words
+    std::string corrected;          // spelling-corrected query text, empty when none better
+    bool expansion_capped = false;  // a wildcard matched more words than the configured limit
+};
+
+// Rewrites `foxc*` (and, when `partial`, the last word) into an OR of the index's words with that
+// prefix, at most limits.max_wildcard_expansion of them, most frequent first. Pure but for the
+// vocabulary lookup; exposed for tests.
+std::string expand_prefixes(std::string_view text, bool partial, const Vocabulary& vocabulary,
+                            std::size_t limit, bool* capped);
+
+// Parses `text` with `default_op` between words. Throws ApiError::bad_query when Xapian cannot
+// parse it (with Xapian's message).
+ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, bool partial,
+                        const QueryContext& ctx);
+
+// The boolean filter for source/author/date parameters, or an empty query when none apply.
+Xapian::Query build_filter(const SearchParams& params);
+
+}  // namespace news

@@ -1,0 +1,367 @@
+#include "core/search/searcher.hpp"
+
+#include <chrono>
+#include <optional>
+
+#include "core/index/schema.hpp"
+#include "core/search/api_error.hpp"
+#include "core/search/highlight.hpp"
+#include "core/search/query_builder.hpp"
+#include "core/search/vocabulary.hpp"
+
+namespace news {
+namespace {
+
+using nlohmann::json;
+
+// Documents matching every word must outrank those matching some (adaptive matching): their
+// AND weight is scaled far above anything an OR-only match can reach.
+constexpr double kAllWordsBoost = 100.0;
+constexpr int kMaxDuplicatesListed = 10;
+constexpr std::size_t kTitleLength = 400;
+
+std::string term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    t += value;
+    return t;
+}
+
+json parse_data(const Xapian::Document& doc) {
+    return json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
+}
+
+std::string str_or_empty(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+json null_or(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it == j.end() ? json(nullptr) : *it;
+}
+
+std::string body_of(const json& data) {
+    std::string body;
+    if (auto it = data.find("paragraphs"); it != data.end() && it->is_array()) {
+        for (const auto& p : *it) {
+            if (!p.is_string()) continue;
+            if (!body.empty()) body += ' ';
+            body += p.get_ref<const std::string&>();
+        }
+    }
+    return body;
+}
+
+// Keeps only stemmed words as expansion terms: prefixes (ids, filters, clusters) say nothing
+// about what an article is about.
+struct WordTermsOnly : Xapian::ExpandDecider {
+    bool operator()(const std::string& t) const override {
+        return t.size() > 2 && t[0] == 'Z' && !(t[1] >= '0' && t[1] <= '9');
+    }
+};
+
+}  // namespace
+
+struct Searcher::Impl {
+    SearcherOptions options;
+    Xapian::Database db;
+    SpellingVariants variants;
+    std::optional<Vocabulary> vocabulary;  // built on first use for a revision
+
+    explicit Impl(SearcherOptions o) : options(std::move(o)) {
+        try {
+            db = Xapian::Database(options.index_dir);
+        } catch (const Xapian::DatabaseNotFoundError&) {
+            throw ApiError::not_ready("no index has been built yet");
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            throw ApiError::not_ready(std::string("the index cannot be opened: ") + e.get_type());
+        } catch (const Xapian::Error& e) {
+            throw ApiError::not_ready(std::string("the index is unreadable or corrupt: ") +
+                                      e.get_type());
+        }
+        load_revision_data();
+    }
+
+    void load_revision_data() {
+        variants = parse_variants(db.get_metadata(std::string(schema::kMetaSpellingVariants)));
+        vocabulary.reset();
+    }
+
+    void refresh() {
+        if (db.reopen()) load_revision_data();
+    }
+
+    // Runs `fn`, and once more on a fresh revision if the indexer replaced the one being read.
+    template <typename Fn>
+    auto with_retry(Fn&& fn) {
+        try {
+            return fn();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            db.reopen();
+            load_revision_data();
+            return fn();
+        }
+    }
+
+    const Vocabulary& vocab() {
+        if (!vocabulary) vocabulary.emplace(db);
+        return *vocabulary;
+    }
+
+    QueryContext context() { return QueryContext{db, vocab(), variants, options.limits}; }
+
+    std::optional<Xapian::docid> find(std::string_view id) {
+        auto it = db.postlist_begin(term(schema::kId, id));
+        if (it == db.postlist_end(term(schema::kId, id))) return std::nullopt;
+        return *it;
+    }
+
+    json duplicates_of(const Xapian::Document& doc, Xapian::docid self) {
+        json out = json::array();
+        const std::string cluster = doc.get_value(schema::kSlotCluster);
+        if (cluster.empty()) return out;
+        const std::string t = term(schema::kClusterFilter, cluster);
+        if (db.get_termfreq(t) < 2) return out;
+        for (auto it = db.postlist_begin(t); it != db.postlist_end(t); ++it) {
+            if (*it == self) continue;
+            const json d = parse_data(db.get_document(*it));
+            out.push_back({{"id", str_or_empty(d, "id")},
+                           {"source", null_or(d, "source")},
+                           {"title", str_or_empty(d, "title")}});
+            if (static_cast<int>(out.size()) >= kMaxDuplicatesListed) break;
+        }
+        return out;
+    }
+
+    json hit(const Xapian::MSet& mset, const Xapian::MSetIterator& item, std::size_t length,
+             bool with_duplicates) {
+        const Xapian::Document doc = item.get_document();
+        const json d = parse_data(doc);
+        const std::string id = str_or_empty(d, "id");
+        json h = {{"id", id},
+                  {"title", highlight_all(mset, str_or_empty(d, "title").substr(0, kTitleLength))},
+                  {"source", null_or(d, "source")},
+                  {"authors", d.value("authors", json::array())},
+                  {"published_text", null_or(d, "published_text")},
+                  {"published", null_or(d, "published")},
+                  {"score", item.get_weight()},
+                  {"percent", item.get_percent()},
+                  {"snippet", snippet(mset, body_of(d), length)},
+                  {"url", "/api/articles/" + id}};
+        if (with_duplicates) h["duplicates"] = duplicates_of(doc, *item);
+        return h;
+    }
+
+    Xapian::Query text_query(const SearchParams& p, std::string_view text, ParsedQuery* first) {
+        const QueryContext ctx = context();
+        if (p.op == MatchOp::Or) {
+            *first = parse_query(text, Xapian::Query::OP_OR, p.partial, ctx);
+            return first->query;
+        }
+        *first = parse_query(text, Xapian::Query::OP_AND, p.partial, ctx);
+        return first->query;
+    }
+
+    struct Outcome {
+        Xapian::MSet mset;
+        json sources;  // exact article counts per source over the whole match set
+    };
+
+    Outcome run(const Xapian::Query& query, const Xapian::Query& filter, const SearchParams& p) {
+        Xapian::Query q = query.empty() ? Xapian::Query::MatchAll : query;
+        if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        if (p.collapse) enquire.set_collapse_key(schema::kSlotCluster);
+        if (p.sort == SortOrder::Date) {
+            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        }
+        Xapian::ValueCountMatchSpy spy(schema::kSlotSource);
+        enquire.add_matchspy(&spy);
+        const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
+        // Checking every match makes the source facet counts and the total exact.
+        Outcome out{
+            enquire.get_mset(first, static_cast<Xapian::doccount>(p.per_page), db.get_doccount()),
+            json::array()};
+        for (auto it = spy.top_values_begin(100); it != spy.top_values_end(100); ++it) {
+            out.sources.push_back({{"value", *it}, {"count", it.get_termfreq()}});
+        }
+        return out;
+    }
+
+    json search(const SearchParams& p) {
+        const auto started = std::chrono::steady_clock::now();
+        const Xapian::Query filter = build_filter(p);
+        ParsedQuery parsed;
+        Xapian::Query query = text_query(p, p.q, &parsed);
+        std::string shown_query = p.q;
+        std::optional<std::string> corrected, suggestion;
+
+        Outcome result = run(query, filter, p);
+
+        const auto wanted = static_cast<Xapian::doccount>(p.per_page);
+        if (p.op == MatchOp::Adaptive && !query.empty() &&
+            result.mset.get_matches_upper_bound() < wanted) {
+            // Too few articles hold every word: add those with most of them, ranked after.
+            ParsedQuery loose = parse_query(p.q, Xapian::Query::OP_OR, p.partial, context());
+            const Xapian::Query all(Xapian::Query::OP_SCALE_WEIGHT, query, kAllWordsBoost);
+            query = Xapian::Query(Xapian::Query::OP_OR, all, loose.query);
+            result = run(query, filter, p);
+        }
+        if (!parsed.corrected.empty() && parsed.corrected != p.q) {
+            if (result.mset.empty()) {
+                SearchParams again = p;
+                again.q = parsed.corrected;
+                again.op = p.op;
+                ParsedQuery fixed;
+                Xapian::Query q2 = text_query(again, again.q, &fixed);
+                Outcome second = run(q2, filter, again);
+                if (!second.mset.empty()) {
+                    result = std::move(second);
+                    corrected = parsed.corrected;
+                }
+            }
+            if (!corrected && result.mset.size() < wanted) suggestion = parsed.corrected;
+        }
+
+        const Xapian::MSet& mset = result.mset;
+        json hits = json::array();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            hits.push_back(hit(mset, it, static_cast<std::size_t>(p.snippet_length), true));
+        }
+        const double took =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        json out = {{"query", shown_query},
+                    {"corrected_query", corrected ? json(*corrected) : json(nullptr)},
+                    {"suggestion", suggestion ? json(*suggestion) : json(nullptr)},
+                    {"total",
+                     {{"estimated", mset.get_matches_estimated()},
+                      {"lower_bound", mset.get_matches_lower_bound()},
+                      {"upper_bound", mset.get_matches_upper_bound()}}},
+                    {"page", p.page},
+                    {"per_page", p.per_page},
+                    {"took_ms", took},
+                    {"facets", {{"source", std::move(result.sources)}}},
+                    {"hits", std::move(hits)}};
+        if (parsed.expansion_capped) {
+            out["warnings"] = json::array({"a wildcard matched more words than the limit of " +
+                                           std::to_string(options.limits.max_wildcard_expansion) +
+                                           "; the most frequent were used"});
+        }
+        return out;
+    }
+
+    json article(std::string_view id, std::optional<std::string_view> q) {
+        const auto did = find(id);
+        if (!did) throw ApiError::not_found("no article with id '" + std::string(id) + "'");
+        const Xapian::Document doc = db.get_document(*did);
+        json out = parse_data(doc);
+        out["cluster"] = doc.get_value(schema::kSlotCluster);
+        out["duplicates"] = duplicates_of(doc, *did);
+        if (q && !q->empty()) {
+            const ParsedQuery parsed = parse_query(*q, Xapian::Query::OP_OR, false, context());
+            Xapian::MSet mset;
+            if (!parsed.query.empty()) {
+                Xapian::Enquire enquire(db);
+                enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
+                                                Xapian::Query(term(schema::kId, id))));
+                mset = enquire.get_mset(0, 1);
+            }
+            json headings = json::array(), paragraphs = json::array();
+            for (const auto& h : out.value("headings", json::array())) {
+                headings.push_back(highlight_all(mset, h.value("text", "")));
+            }
+            for (const auto& para : out.value("paragraphs", json::array())) {
+                paragraphs.push_back(
+                    highlight_all(mset, para.is_string() ? para.get<std::string>() : ""));
+            }
+            out["highlighted"] = {{"title", highlight_all(mset, out.value("title", ""))},
+                                  {"headings", std::move(headings)},
+                                  {"paragraphs", std::move(paragraphs)}};
+        }
+        return out;
+    }
+
+    json similar(std::string_view id, int limit) {
+        const auto did = find(id);
+        if (!did) throw ApiError::not_found("no article with id '" + std::string(id) + "'");
+        const Xapian::Document doc = db.get_document(*did);
+        Xapian::Enquire enquire(db);
+        Xapian::RSet rset;
+        rset.add_document(*did);
+        const WordTermsOnly decider;
+        const Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+        json hits = json::array();
+        if (!eset.empty()) {
+            Xapian::Query related(Xapian::Query::OP_OR, eset.begin(), eset.end());
+            std::vector<Xapian::Query> exclude{Xapian::Query(term(schema::kId, id))};
+            if (const std::string c = doc.get_value(schema::kSlotCluster); !c.empty()) {
+                exclude.emplace_back(term(schema::kClusterFilter, c));
+            }
+            enquire.set_query(
+                Xapian::Query(Xapian::Query::OP_AND_NOT, related,
+                              Xapian::Query(Xapian::Query::OP_OR, exclude.begin(), exclude.end())));
+            enquire.set_collapse_key(schema::kSlotCluster);
+            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                hits.push_back(hit(mset, it, 200, false));
+        }
+        return {{"id", std::string(id)}, {"hits", std::move(hits)}};
+    }
+
+    json stats() {
+        std::size_t clusters = 0;
+        const std::string prefix(schema::kClusterFilter);
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            if (it.get_termfreq() > 1) ++clusters;
+        }
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query::MatchAll);
+        Xapian::ValueCountMatchSpy spy(schema::kSlotSource);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, db.get_doccount());
+        json sources = json::array();
+        for (auto it = spy.top_values_begin(1000); it != spy.top_values_end(1000); ++it) {
+            sources.push_back({{"value", *it}, {"count", it.get_termfreq()}});
+        }
+        const std::string last = db.get_metadata(std::string(schema::kMetaLastIndexed));
+        return {{"articles", db.get_doccount()},
+                {"duplicate_clusters", clusters},
+                {"sources", std::move(sources)},
+                {"revision", db.get_revision()},
+                {"last_indexed", last.empty() ? json(nullptr) : json(last)}};
+    }
+};
+
+Searcher::Searcher(SearcherOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+void Searcher::refresh() {
+    impl_->refresh();
+}
+
+nlohmann::json Searcher::search(const SearchParams& params) {
+    return impl_->with_retry([&] { return impl_->search(params); });
+}
+
+nlohmann::json Searcher::article(std::string_view id, std::optional<std::string_view> q) {
+    return impl_->with_retry([&] { return impl_->article(id, q); });
+}
+
+nlohmann::json Searcher::similar(std::string_view id, int limit) {
+    return impl_->with_retry([&] { return impl_->similar(id, limit); });
+}
+
+nlohmann::json Searcher::stats() {
+    return impl_->with_retry([&] { return impl_->stats(); });
+}
+
+std::size_t Searcher::article_count() {
+    return impl_->with_retry([&] { return static_cast<std::size_t>(impl_->db.get_doccount()); });
+}
+
+}  // namespace news
