@@ -2,6 +2,11 @@
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 
 #include "server/app_context.hpp"
@@ -55,6 +60,39 @@ int library_error_status(const httplib::Request& req, int status) {
     return 405;
 }
 
+// httplib reads no body of a GET or HEAD: left in the stream, the body would be parsed as the
+// next request on the connection (request smuggling). Handlers cannot reach the socket, so it
+// is found by the peer address and its reading side shut: httplib then ends the connection
+// after this response instead of parsing the leftover bytes.
+void stop_reading_from(const httplib::Request& req) {
+    const long max_fd = ::sysconf(_SC_OPEN_MAX);
+    for (int fd = 3; fd < max_fd && fd < 65536; ++fd) {
+        sockaddr_storage peer{};
+        socklen_t len = sizeof peer;
+        if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0) continue;
+        char host[INET6_ADDRSTRLEN] = {};
+        int port = -1;
+        if (peer.ss_family == AF_INET) {
+            const auto* a = reinterpret_cast<const sockaddr_in*>(&peer);
+            ::inet_ntop(AF_INET, &a->sin_addr, host, sizeof host);
+            port = ntohs(a->sin_port);
+        } else if (peer.ss_family == AF_INET6) {
+            const auto* a = reinterpret_cast<const sockaddr_in6*>(&peer);
+            ::inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof host);
+            port = ntohs(a->sin6_port);
+        }
+        if (port == req.remote_port && req.remote_addr == host) {
+            ::shutdown(fd, SHUT_RD);
+            return;
+        }
+    }
+}
+
+bool has_body(const httplib::Request& req) {
+    return req.has_header("Transfer-Encoding") ||
+           (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+}
+
 HandlerResponse reject(httplib::Response& res, int status) {
     send_error(res, error_for_status(status));
     return HandlerResponse::Handled;
@@ -87,6 +125,11 @@ HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
             res.set_header("Retry-After", std::to_string(d.retry_after_s));
             return reject(res, 429);
         }
+    }
+    if ((m == "GET" || m == "HEAD") && has_body(req)) {
+        stop_reading_from(req);
+        res.set_header("Connection", "close");
+        return reject(res, 400);
     }
     if (m == "OPTIONS") return preflight(ctx, req, res);
     // Methods that carry a body reach the catch-all handlers below after the body is read, so
