@@ -208,7 +208,7 @@ TEST_CASE("search: markup in an article never reaches a title or snippet unescap
           std::string::npos);
 }
 
-TEST_CASE("articles: the whole article, highlighted on request; unknown ids are 404") {
+TEST_CASE("articles: the whole article, highlighted on request, and 404 for unknown ids") {
     ServerProcess s(shared_index());
     const auto hit = search(s, "Foxconn Nissan Oppama").at("hits").at(0);
     const auto id = hit.at("id").get<std::string>();
