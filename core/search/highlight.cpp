@@ -4,7 +4,9 @@ namespace news {
 namespace {
 
 const Xapian::Stem& english() {
-    static const Xapian::Stem stem("english");
+    // One per thread: Xapian::Stem is reference-counted without atomics, so copies made from
+    // a shared instance by concurrent searches corrupt the count (double free under load).
+    thread_local const Xapian::Stem stem("english");
     return stem;
 }
 
