@@ -170,3 +170,26 @@ TEST_CASE("lifecycle: settings come from the config file, env and flags in that 
     }
     CHECK(s.log().find(access) != std::string::npos);
 }
+
+TEST_CASE("lifecycle: concurrent keep-alive clients get answers and the server survives") {
+    ServerProcess s(shared_index(), {"--log-level", "warn"});
+    std::atomic<int> answered{0};
+    std::atomic<int> failed{0};
+    std::vector<std::thread> clients;
+    const auto until = std::chrono::steady_clock::now() + 1500ms;
+    for (int i = 0; i < 6; ++i) {
+        clients.emplace_back([&, i] {
+            auto c = s.client();
+            const std::string q = i % 2 == 0 ? "quokkaburger" : "China+Foxconn+Nissan";
+            while (std::chrono::steady_clock::now() < until) {
+                auto r = c.Get("/api/search?q=" + q + "&collapse=" + (i % 3 ? "true" : "false"));
+                (r && r->status == 200 ? answered : failed)++;
+            }
+        });
+    }
+    for (auto& t : clients) t.join();
+    CHECK(answered > 100);
+    CHECK(failed == 0);
+    CHECK(s.running());
+    CHECK(s.log().find("[error]") == std::string::npos);
+}
