@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/search/api_error.hpp"
+#include "core/text/utf8.hpp"
 #include "server/app_context.hpp"
 #include "server/error_response.hpp"
 #include "server/http_response.hpp"

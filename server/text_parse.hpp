@@ -18,10 +18,3 @@ std::optional<bool> parse_bool(std::string_view text);
 std::vector<std::string> split_list(std::string_view text, char sep);
 
 }  // namespace news
-
-namespace news {
-
-// Well-formed UTF-8: no stray continuation bytes, overlong forms, surrogates or values > U+10FFFF.
-bool is_valid_utf8(std::string_view text);
-
-}  // namespace news

@@ -181,15 +181,3 @@ TEST_CASE("server text parsing: integers and booleans are strict") {
     CHECK_FALSE(news::parse_bool("maybe"));
     CHECK(news::split_list(" a, ,b ,", ',') == std::vector<std::string>{"a", "b"});
 }
-
-TEST_CASE("server text parsing: UTF-8 validation") {
-    CHECK(news::is_valid_utf8("plain ascii"));
-    CHECK(news::is_valid_utf8("caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x93\xb0"));
-    CHECK_FALSE(news::is_valid_utf8("\xff"));
-    CHECK_FALSE(news::is_valid_utf8("\xc3"));              // truncated
-    CHECK_FALSE(news::is_valid_utf8("\xc0\xaf"));          // overlong '/'
-    CHECK_FALSE(news::is_valid_utf8("\xe0\x80\xaf"));      // overlong
-    CHECK_FALSE(news::is_valid_utf8("\xed\xa0\x80"));      // surrogate
-    CHECK_FALSE(news::is_valid_utf8("\xf4\x90\x80\x80"));  // > U+10FFFF
-    CHECK_FALSE(news::is_valid_utf8("a\x80z"));            // stray continuation
-}
