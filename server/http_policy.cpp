@@ -108,6 +108,20 @@ HandlerResponse preflight(const AppContext& ctx, const httplib::Request& req,
     return HandlerResponse::Handled;
 }
 
+// Refuses a request before its body (if any) is read: the unread body would otherwise be
+// parsed as the next request on the connection, so reading stops and the connection closes.
+HandlerResponse reject_unread(const httplib::Request& req, httplib::Response& res, int status) {
+    if (has_body(req)) {
+        stop_reading_from(req);
+        res.set_header("Connection", "close");
+    }
+    return reject(res, status);
+}
+
+bool is_body_method(std::string_view m) {
+    return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE";
+}
+
 HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
                                httplib::Response& res) {
     t_request_start = Clock::now();
@@ -115,26 +129,27 @@ HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
     const auto& m = req.method;
     const auto& limits = ctx.cfg.limits;
     if (m.size() + req.target.size() + req.version.size() + 2 > limits.max_request_line) {
-        return reject(res, 414);
+        return reject_unread(req, res, 414);
     }
-    if (header_bytes(req.headers) > limits.max_header_bytes) return reject(res, 431);
+    if (header_bytes(req.headers) > limits.max_header_bytes) return reject_unread(req, res, 431);
     if (ctx.limiter && !exempt_from_rate_limit(req.path)) {
         const auto d = ctx.limiter->take(req.remote_addr, Clock::now());
         if (!d.allowed) {
             res.set_header("Retry-After", std::to_string(d.retry_after_s));
-            return reject(res, 429);
+            return reject_unread(req, res, 429);
         }
     }
-    if ((m == "GET" || m == "HEAD") && has_body(req)) {
-        stop_reading_from(req);
-        res.set_header("Connection", "close");
-        return reject(res, 400);
+    if ((m == "GET" || m == "HEAD") && has_body(req)) return reject_unread(req, res, 400);
+    if (m == "OPTIONS") {
+        if (has_body(req)) return reject_unread(req, res, 405);
+        return preflight(ctx, req, res);
     }
-    if (m == "OPTIONS") return preflight(ctx, req, res);
-    // Methods that carry a body reach the catch-all handlers below after the body is read, so
-    // the connection stays in sync; the rest (TRACE, CONNECT ...) are refused here.
-    if (m != "GET" && m != "HEAD" && m != "POST" && m != "PUT" && m != "PATCH" && m != "DELETE") {
-        return reject(res, 405);
+    // A POST (PUT ...) with a body reaches the catch-all 405 handlers after the body is read, so
+    // the connection stays in sync. Without Content-Length or Transfer-Encoding it has no body,
+    // but httplib would wait for one until the read timeout: refuse it at once. Methods httplib
+    // does not route (TRACE, CONNECT ...) are refused here too.
+    if (!is_body_method(m) || !has_body(req)) {
+        if (m != "GET" && m != "HEAD") return reject_unread(req, res, 405);
     }
     return HandlerResponse::Unhandled;
 }
