@@ -1,0 +1,69 @@
+#pragma once
+// Single-line tests the page cleaner is built from. Each is a pure function of one trimmed line
+// and names one kind of page furniture or article structure; docs/cleaning.md lists them with
+// their reasons. None names a site or a story: they describe what scraped news pages share.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace news::clean {
+
+std::size_t word_count(std::string_view line);
+bool ends_sentence(std::string_view line);  // . ! ? … or a closing quote after one
+
+// Site chrome that stands alone on a line: "Advertisement", "Hashtags", "Comments",
+// "No comments yet...", "Leave a Reply", "Share it on...", "logo", "Comments0", counters ("300"),
+// separators ("-", "•"), navigation ("Skip to content", "Quick access to main page …"),
+// image placeholders ("Orange background"), app and AI-feature promotions, sign-up lines.
+bool is_chrome_line(std::string_view line);
+
+// Headers of link lists ("Suggested reads", "Latest Stories", "Popular Now", "Must-Reads",
+// "You May Also Like", "[ASIA] Latest Stories" …). What follows is a list, not article text.
+bool is_list_header(std::string_view line);
+
+// A line inside such a list: bullets, numbers, category labels ("BUSINESS"), headlines.
+bool is_list_item(std::string_view line);
+
+// "Related Articles" / "Related Stories": the start of other stories embedded in the page.
+bool is_related_header(std::string_view line);
+
+// A bar of short links separated by '|' ("Find us on Apple Podcasts | Spotify | …").
+bool is_link_bar(std::string_view line);
+
+// A photo caption carrying its credit ("… Photo: AFP", "… 2023./Reuters-Yonhap News").
+bool is_caption(std::string_view line);
+
+// A line that is only an e-mail address (an author's contact under a byline).
+bool is_email(std::string_view line);
+
+// A person's name as bylines give it: 2-4 capitalised words, no digits or sentence punctuation.
+bool looks_like_name(std::string_view line);
+
+// The author of an explicit byline: "By Jane Doe", "Daniel Kim Views" (name + view counter).
+std::optional<std::string> byline_author(std::string_view line);
+
+// Relative or absolute publication time alone or glued to an outlet name:
+// "Nikkei Asia2 days ago" -> {"Nikkei Asia", "2 days ago"}; "time7 hours ago" -> {"", "7 hours ago"}.
+struct SourceTime {
+    std::string source;  // empty when the line names none
+    std::string time;
+};
+std::optional<SourceTime> source_and_time(std::string_view line);
+
+// Bullet or dash before a repeated outlet name: "• Nikkei Asia", "- HKFP" -> "Nikkei Asia".
+std::optional<std::string> bulleted_label(std::string_view line);
+
+// A line left open inside a quotation ("… roll out 10 '"): the next line continues it.
+bool ends_open_quote(std::string_view line);
+
+// A section heading inside an article: short, capitalised, no sentence or clause punctuation
+// at the end except '?' or '!'.
+bool looks_like_heading(std::string_view line);
+
+// A headline: at most 25 words, not ending like a sentence (a question mark is allowed).
+bool looks_like_headline(std::string_view line);
+
+std::string trim(std::string_view s);
+
+}  // namespace news::clean

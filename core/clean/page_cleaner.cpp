@@ -1,0 +1,213 @@
+#include "core/clean/page_cleaner.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/clean/line_rules.hpp"
+#include "core/clean/related_articles.hpp"
+#include "core/text/utf8.hpp"
+
+namespace news {
+namespace {
+
+using namespace news::clean;
+
+// A derived title: the first sentence of the first paragraph, cut at a word to this length.
+constexpr std::size_t kDerivedTitleMax = 80;
+// A lead-in fragment ("Japanese carmaker") broken off the first paragraph has at most this many words.
+constexpr std::size_t kLeadInWords = 4;
+// A list ends at a line that reads as prose: a sentence of at least this many words.
+constexpr std::size_t kProseWords = 12;
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::vector<std::string> split_lines(std::string_view raw) {
+    std::string text = repair_utf8(raw);
+    std::erase(text, '\0');
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        lines.push_back(trim(std::string_view(text).substr(start, end - start)));
+        start = end + 1;
+    }
+    return lines;
+}
+
+// Headlines in link lists may end with '?' but not with a full stop; bullets never start prose.
+bool is_prose(std::string_view line) {
+    if (line.starts_with("\xE2\x80\xA2") || line.starts_with("- ")) return false;
+    const bool statement = ends_sentence(line) && !line.ends_with('?');
+    return (statement && word_count(line) >= kProseWords) || word_count(line) > 30;
+}
+
+bool mentions_podcast(std::string_view line) {
+    const std::string l = lower_ascii(line);
+    return l.find("podcast") != std::string::npos || l.find("episode") != std::string::npos;
+}
+
+// Drops chrome lines and link lists; keeps the order of everything else. A link bar takes the
+// promotion above it (a podcast or show banner: its title and the lines that describe it).
+std::vector<std::string> drop_chrome(const std::vector<std::string>& lines) {
+    std::vector<std::string> kept;
+    bool in_list = false;
+    for (const auto& line : lines) {
+        if (line.empty()) continue;
+        if (is_list_header(line)) {
+            in_list = true;
+            continue;
+        }
+        if (in_list) {
+            if (is_list_item(line) && !is_prose(line)) continue;
+            in_list = false;
+        }
+        if (is_chrome_line(line) || is_caption(line)) continue;
+        if (is_link_bar(line)) {
+            bool promo = false;
+            while (!kept.empty() && mentions_podcast(kept.back())) {
+                kept.pop_back();
+                promo = true;
+            }
+            if (promo && !kept.empty() && looks_like_headline(kept.back())) kept.pop_back();
+            continue;
+        }
+        kept.push_back(line);
+    }
+    return kept;
+}
+
+std::string derive_title(std::string_view paragraph) {
+    std::size_t end = paragraph.size();
+    for (std::size_t i = 0; i + 1 < paragraph.size(); ++i) {
+        const char c = paragraph[i];
+        if ((c == '.' || c == '!' || c == '?') && paragraph[i + 1] == ' ') {
+            end = i + 1;
+            break;
+        }
+    }
+    std::string_view sentence = paragraph.substr(0, end);
+    if (sentence.size() <= kDerivedTitleMax) return std::string(sentence);
+    auto cut = sentence.rfind(' ', kDerivedTitleMax);
+    if (cut == std::string_view::npos) cut = kDerivedTitleMax;
+    std::string t(sentence.substr(0, cut));
+    while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == ':')) t.pop_back();
+    return t + "\xE2\x80\xA6";
+}
+
+void add_author(Article& a, std::string name) {
+    if (std::find(a.authors.begin(), a.authors.end(), name) == a.authors.end()) {
+        a.authors.push_back(std::move(name));
+    }
+}
+
+// Title and the metadata lines under it; returns the index of the first body line.
+std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
+    std::size_t i = 0;
+    if (lines.size() > 1 && looks_like_headline(lines[0]) && !source_and_time(lines[0])) {
+        a.title = lines[i++];
+    }
+    while (i < lines.size()) {
+        const std::string& line = lines[i];
+        if (!a.title.empty() && line == a.title) {
+            ++i;
+        } else if (auto st = source_and_time(line)) {
+            if (!st->source.empty() && !a.source) a.source = st->source;
+            if (!a.published_text) a.published_text = st->time;
+            ++i;
+        } else if (auto author = byline_author(line)) {
+            add_author(a, *author);
+            ++i;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+void read_body(const std::vector<std::string>& lines, std::size_t i, Article& a) {
+    for (; i < lines.size(); ++i) {
+        std::string line = lines[i];
+        if (is_email(line)) {
+            // The name just above a contact address is the byline.
+            if (!a.headings.empty() && a.headings.back().before == a.paragraphs.size() &&
+                looks_like_name(a.headings.back().text)) {
+                add_author(a, a.headings.back().text);
+                a.headings.pop_back();
+            } else if (!a.paragraphs.empty() && looks_like_name(a.paragraphs.back())) {
+                add_author(a, a.paragraphs.back());
+                a.paragraphs.pop_back();
+            }
+            continue;
+        }
+        const bool lead_in = a.paragraphs.empty() && a.headings.empty() &&
+                             word_count(line) <= kLeadInWords && !ends_sentence(line);
+        while ((lead_in || ends_open_quote(line)) && i + 1 < lines.size() &&
+               !is_email(lines[i + 1])) {
+            line += ' ';
+            line += lines[++i];
+            if (!ends_open_quote(line)) break;
+        }
+        const bool heading = !a.paragraphs.empty() && looks_like_heading(line) &&
+                             i + 1 < lines.size() && !is_email(lines[i + 1]);
+        if (heading) {
+            a.headings.push_back({line, a.paragraphs.size()});
+        } else {
+            a.paragraphs.push_back(line);
+        }
+    }
+    // A heading with nothing under it is a leftover label, not a section.
+    while (!a.headings.empty() && a.headings.back().before == a.paragraphs.size()) {
+        a.headings.pop_back();
+    }
+}
+
+std::string stem_of(std::string_view origin) {
+    auto slash = origin.find_last_of('/');
+    std::string_view name = slash == std::string_view::npos ? origin : origin.substr(slash + 1);
+    if (auto dot = name.rfind('.'); dot != std::string_view::npos && dot > 0) {
+        name = name.substr(0, dot);
+    }
+    return std::string(name);
+}
+
+}  // namespace
+
+std::vector<Article> clean_page(std::string_view raw, std::string_view origin) {
+    const std::vector<std::string> lines = split_lines(raw);
+    const auto related = std::find_if(lines.begin(), lines.end(),
+                                      [](const std::string& l) { return is_related_header(l); });
+    const std::vector<std::string> main_lines = drop_chrome({lines.begin(), related});
+    std::vector<std::string> related_lines;
+    if (related != lines.end()) related_lines = drop_chrome({related + 1, lines.end()});
+
+    const std::string stem = stem_of(origin);
+    std::vector<Article> out;
+    Article page;
+    read_body(main_lines, read_header(main_lines, page), page);
+    if (page.title.empty() && !page.paragraphs.empty()) {
+        page.title = derive_title(page.paragraphs.front());
+        page.title_derived = true;
+    }
+    const bool has_page = !page.paragraphs.empty();
+    if (has_page) {
+        page.id = stem + "-0";
+        page.origin = std::string(origin);
+        out.push_back(std::move(page));
+    }
+    std::size_t position = 1;
+    for (auto& story : parse_related(related_lines)) {
+        story.id = stem + "-" + std::to_string(position);
+        story.origin = std::string(origin);
+        story.origin_position = position++;
+        if (has_page) story.embedded_in = stem + "-0";
+        out.push_back(std::move(story));
+    }
+    return out;
+}
+
+}  // namespace news

@@ -1,0 +1,192 @@
+// One test per cleaning rule (docs/cleaning.md), each with cases where the rule must fire and
+// cases where it must not.
+#include <doctest/doctest.h>
+
+#include "core/clean/line_rules.hpp"
+#include "core/clean/page_cleaner.hpp"
+
+using namespace news::clean;
+
+namespace {
+
+// A page with a headline and two real paragraphs around the line under test.
+news::Article clean_one(const std::string& middle) {
+    const std::string page =
+        "Carmakers race to build batteries\n"
+        "The first paragraph of the story explains what happened to the factory this week.\n" +
+        middle +
+        "\nThe last paragraph of the story says what the company expects to happen next year.\n";
+    auto articles = news::clean_page(page, "t.txt");
+    REQUIRE(!articles.empty());
+    return articles.front();
+}
+
+bool has_paragraph(const news::Article& a, std::string_view text) {
+    for (const auto& p : a.paragraphs) {
+        if (p == text) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("rule chrome-line: stand-alone site labels are dropped") {
+    for (const char* line : {"Advertisement", "Hashtags", "Comments", "No comments yet...",
+                             "Leave a Reply", "Share it on...", "logo", "Comments0", "300", "-",
+                             "Try Our AI Features", "Explore what Daily8 AI can do for you:",
+                             "DOWNLOAD THE APP", "app-storeplay-store", "Orange background",
+                             "Skip to content", "Quick access to main page (top)",
+                             "Sign up here to receive our newsletter each week."}) {
+        CHECK_MESSAGE(is_chrome_line(line), line);
+        CHECK_MESSAGE(clean_one(line).paragraphs.size() == 2, line);
+    }
+}
+
+TEST_CASE("rule chrome-line does not fire on real sentences that use the same words") {
+    const std::string comments =
+        "Comments from the minister drew criticism from opposition lawmakers on Tuesday.";
+    const std::string advert =
+        "The company said its Advertisement budget would be cut by half next year.";
+    CHECK_FALSE(is_chrome_line(comments));
+    CHECK_FALSE(is_chrome_line(advert));
+    CHECK(has_paragraph(clean_one(comments), comments));
+    CHECK(has_paragraph(clean_one(advert), advert));
+}
+
+TEST_CASE("rule link-list: a list header and the headlines under it are dropped") {
+    const auto a = clean_one(
+        "Suggested reads\n-\nIndonesia's talent exodus worries industry (Nikkei Asia)\n-\n"
+        "Why carmakers need to bring back buttons (FT)\n"
+        "[ASIA] Latest Stories\n  • North Korea's Secret Talks with Putin: What Is Going On?\n"
+        "You May Also Like\n  • 1\n    Ford Announces Job Cuts in Europe\n    BUSINESS\n");
+    CHECK(a.paragraphs.size() == 2);
+    CHECK(is_list_header("Weekly Best Articles"));
+    CHECK(is_list_header("Must-Reads"));
+    CHECK_FALSE(is_list_header("Latest figures show a rise in sales"));
+}
+
+TEST_CASE("rule link-list ends at the first line of prose") {
+    const std::string prose =
+        "#techAsia is co-ordinated by our desk in Tokyo, with assistance from the desk in London.";
+    const auto a = clean_one("Suggested reads\n1. A headline about chips (FT)\n" + prose);
+    CHECK(has_paragraph(a, prose));
+}
+
+TEST_CASE("rule podcast-banner: a link bar takes the promotion above it") {
+    const auto a = clean_one(
+        "Robots fail to deliver\nWelcome to the Tech podcast. Every week we talk about tech.\n"
+        "In this episode, our reporter speaks with an analyst about robots.\n"
+        "Find us on Apple Podcasts | Spotify | Amazon Music | YouTube");
+    CHECK(a.paragraphs.size() == 2);
+    CHECK_FALSE(is_link_bar("Prices rose 5% | analysts expected a smaller increase in the month"));
+}
+
+TEST_CASE("rule caption: photo captions with their credit are dropped") {
+    CHECK(is_caption("The N7 electric car displayed during the Auto Show. Photo: AFP"));
+    CHECK(is_caption("The minister speaks in Tokyo on December 18, 2023./Reuters-Yonhap News"));
+    CHECK_FALSE(is_caption("The photo: a reporter's account of the night the plant closed down."));
+    CHECK(clean_one("The N7 electric car displayed during the Auto Show. Photo: AFP").paragraphs.size() == 2);
+}
+
+TEST_CASE("rule title: the headline is the first short line; duplicates collapse") {
+    const auto a = news::clean_page(
+        "logo\nFoxconn eyes Japan-made EVs\n\nFoxconn eyes Japan-made EVs\n\nNikkei Asia2 days ago\n"
+        "Hello everyone, this is a newsletter about technology in Asia this week.\n",
+        "p.txt");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].title == "Foxconn eyes Japan-made EVs");
+    CHECK_FALSE(a[0].title_derived);
+    CHECK(a[0].paragraphs.size() == 1);
+}
+
+TEST_CASE("rule derived-title: a page without a headline gets its first sentence") {
+    const auto a = news::clean_page(
+        "Taiwanese technology giant Foxconn, meanwhile, is laying the groundwork to take advantage "
+        "of Japan's ramping up of electric vehicle production. It names partners.\n",
+        "p.txt");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].title_derived);
+    CHECK(a[0].title.size() <= 80 + 3);
+    CHECK(a[0].title.starts_with("Taiwanese technology giant Foxconn"));
+    CHECK(a[0].title.ends_with("\xE2\x80\xA6"));
+}
+
+TEST_CASE("rule source-time: outlet and time glued together are split") {
+    auto st = source_and_time("Nikkei Asia2 days ago");
+    REQUIRE(st);
+    CHECK(st->source == "Nikkei Asia");
+    CHECK(st->time == "2 days ago");
+    st = source_and_time("time7 hours ago");
+    REQUIRE(st);
+    CHECK(st->source.empty());
+    CHECK(st->time == "7 hours ago");
+    CHECK_FALSE(source_and_time("The plant was built many years ago"));
+    CHECK_FALSE(source_and_time("Sales rose two years ago"));
+}
+
+TEST_CASE("rule byline: authors only from explicit bylines") {
+    CHECK(byline_author("By Jane Doe") == "Jane Doe");
+    CHECK(byline_author("Daniel Kim Views") == "Daniel Kim");
+    CHECK_FALSE(byline_author("By the end of the year"));
+    CHECK_FALSE(byline_author("writes Nikkei Asia's Cissy Zhou"));
+    const auto a = clean_one("Daniel Kim\ncontent@example.com");
+    CHECK(a.authors == std::vector<std::string>{"Daniel Kim"});
+    CHECK(a.paragraphs.size() == 2);
+    CHECK(a.headings.empty());
+}
+
+TEST_CASE("rule heading: short capitalised lines between paragraphs are section headings") {
+    const auto a = clean_one("Painful spikes");
+    REQUIRE(a.headings.size() == 1);
+    CHECK(a.headings[0].text == "Painful spikes");
+    CHECK(a.headings[0].before == 1);
+    CHECK(looks_like_heading("Just-in-time co-operation?"));
+    CHECK_FALSE(looks_like_heading("He said so."));
+    CHECK_FALSE(looks_like_heading("and then the rest of it"));
+}
+
+TEST_CASE("rule open-quote: a quotation broken across two lines is joined") {
+    const auto a = clean_one("It plans to roll out 10 '\nnew-energy vehicles ' (NEVs) by 2027.");
+    CHECK(has_paragraph(a, "It plans to roll out 10 ' new-energy vehicles ' (NEVs) by 2027."));
+    CHECK_FALSE(ends_open_quote("He called it 'hard'"));
+}
+
+TEST_CASE("rule lead-in: a fragment broken off the first paragraph is joined to it") {
+    const auto a = news::clean_page(
+        "Nissan looks to export electric cars\nJapanese carmaker\n"
+        "Nissan Motor is looking to expand in the global market with new vehicles.\n",
+        "p.txt");
+    REQUIRE(a.size() == 1);
+    REQUIRE(a[0].paragraphs.size() == 1);
+    CHECK(a[0].paragraphs[0].starts_with("Japanese carmaker Nissan Motor"));
+}
+
+TEST_CASE("rule related-articles: complete stories become articles, bare links are dropped") {
+    const std::string page =
+        "Main headline of the page\n"
+        "The page's own story has a paragraph of real text about the main event of the day.\n"
+        "Related Articles\n\n"
+        "Used car dealers suffer\nUsed car dealers suffer\n\nNikkei Asia\n\ntime2 hours ago\n\n"
+        "  • Nikkei Asia\n\nUsed car dealers suffer\n\n"
+        "Used Japanese cars have strong demand overseas, as they are generally kept in good "
+        "condition, and bankruptcies of dealers are rising.\n\n"
+        "HKFP\n8 hours ago\n- HKFP\nA bare headline with no text\n"
+        "DOWNLOAD THE APP\n";
+    const auto a = news::clean_page(page, "rel.txt");
+    REQUIRE(a.size() == 2);
+    CHECK(a[0].paragraphs.size() == 1);
+    CHECK(a[1].id == "rel-1");
+    CHECK(a[1].title == "Used car dealers suffer");
+    CHECK(a[1].source == "Nikkei Asia");
+    CHECK(a[1].published_text == "2 hours ago");
+    CHECK(a[1].embedded_in == "rel-0");
+    CHECK(a[1].paragraphs.size() == 1);
+}
+
+TEST_CASE("the cleaner survives hostile bytes") {
+    CHECK(news::clean_page("", "e.txt").empty());
+    CHECK(news::clean_page(std::string("\0\0\0", 3), "n.txt").empty());
+    const auto a = news::clean_page("Head line here\nBroken \xFF bytes in a paragraph of text.\r\n", "b.txt");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].paragraphs[0].find("\xEF\xBF\xBD") != std::string::npos);
+}
