@@ -24,7 +24,7 @@ void check_json_error(const httplib::Result& r, int status, const std::string& c
 
 }  // namespace
 
-TEST_CASE("http: only GET and HEAD are allowed; others get 405 with Allow") {
+TEST_CASE("http: only GET and HEAD are allowed, others get 405 with Allow") {
     ServerProcess s(shared_index());
     auto c = s.client();
     check_json_error(c.Post("/api/search?q=x", "{}", "application/json"), 405,
