@@ -147,7 +147,7 @@ TEST_CASE("lifecycle: SIGTERM finishes in-flight requests and exits 0") {
     CHECK(s.log().find("received SIGTERM") != std::string::npos);
 }
 
-TEST_CASE("lifecycle: healthcheck fails when nothing listens; bad flags exit 2 with a message") {
+TEST_CASE("lifecycle: healthcheck fails when nothing listens, bad flags exit 2 with a message") {
     CHECK(healthcheck(news::test::free_port()) == 1);
     TempDir t("flags");
     CHECK(news::test::run_command({NEWS_SERVER_BIN, "--port", "http"}, t.path / "a.log") == 2);
