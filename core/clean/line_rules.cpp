@@ -6,7 +6,9 @@
 namespace news::clean {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Lower-case ASCII letters; other bytes (UTF-8 included) pass through.
 std::string lower(std::string_view s) {
@@ -45,25 +47,79 @@ bool all_digits(std::string_view s) {
 }
 
 // Labels sites print as whole lines around (not inside) articles.
-constexpr std::array<std::string_view, 44> kChromeLabels = {
-    "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "hashtags", "tags",
-    "logo", "comments", "comment", "no comments yet", "be the first to comment", "leave a reply",
-    "leave a comment", "post a comment", "share", "share it on", "share this", "share this article",
-    "share this story", "print", "menu", "search", "skip to content", "skip to main content",
-    "back to top", "read more", "continue reading", "listen to this article", "follow us",
-    "newsletter", "try our ai features", "download the app", "get the app", "sign up", "subscribe",
-    "subscribe now", "log in", "sign in", "related", "more", "top", "close", "reply"};
+constexpr std::array<std::string_view, 44> kChromeLabels = {"advertisement",
+                                                            "advertisements",
+                                                            "sponsored",
+                                                            "sponsored content",
+                                                            "ad",
+                                                            "hashtags",
+                                                            "tags",
+                                                            "logo",
+                                                            "comments",
+                                                            "comment",
+                                                            "no comments yet",
+                                                            "be the first to comment",
+                                                            "leave a reply",
+                                                            "leave a comment",
+                                                            "post a comment",
+                                                            "share",
+                                                            "share it on",
+                                                            "share this",
+                                                            "share this article",
+                                                            "share this story",
+                                                            "print",
+                                                            "menu",
+                                                            "search",
+                                                            "skip to content",
+                                                            "skip to main content",
+                                                            "back to top",
+                                                            "read more",
+                                                            "continue reading",
+                                                            "listen to this article",
+                                                            "follow us",
+                                                            "newsletter",
+                                                            "try our ai features",
+                                                            "download the app",
+                                                            "get the app",
+                                                            "sign up",
+                                                            "subscribe",
+                                                            "subscribe now",
+                                                            "log in",
+                                                            "sign in",
+                                                            "related",
+                                                            "more",
+                                                            "top",
+                                                            "close",
+                                                            "reply"};
 
 // Headers of lists of links to other stories.
-constexpr std::array<std::string_view, 24> kListHeaders = {
-    "suggested reads", "suggested reading", "latest stories", "latest news", "latest",
-    "weekly best articles", "popular now", "most popular", "most read", "must-reads",
-    "must reads", "you may also like", "you might also like", "recommended",
-    "recommended for you", "more stories", "more from this section", "trending", "trending now",
-    "top stories", "editor's picks", "editors' picks", "read next", "further reading"};
+constexpr std::array<std::string_view, 24> kListHeaders = {"suggested reads",
+                                                           "suggested reading",
+                                                           "latest stories",
+                                                           "latest news",
+                                                           "latest",
+                                                           "weekly best articles",
+                                                           "popular now",
+                                                           "most popular",
+                                                           "most read",
+                                                           "must-reads",
+                                                           "must reads",
+                                                           "you may also like",
+                                                           "you might also like",
+                                                           "recommended",
+                                                           "recommended for you",
+                                                           "more stories",
+                                                           "more from this section",
+                                                           "trending",
+                                                           "trending now",
+                                                           "top stories",
+                                                           "editor's picks",
+                                                           "editors' picks",
+                                                           "read next",
+                                                           "further reading"};
 
-constexpr std::array<std::string_view, 4> kRelatedHeaders = {
-    "related articles", "related stories", "related news", "related coverage"};
+constexpr std::array<std::string_view, 4> kRelatedHeaders = {"related articles", "related stories",
+                                                             "related news", "related coverage"};
 
 constexpr std::array<std::string_view, 7> kTimeUnits = {"second", "minute", "hour", "day",
                                                         "week",   "month",  "year"};
@@ -208,7 +264,9 @@ bool is_list_header(std::string_view line) {
     return in(kListHeaders, label(without_section_tag(line)));
 }
 
-bool is_related_header(std::string_view line) { return in(kRelatedHeaders, label(line)); }
+bool is_related_header(std::string_view line) {
+    return in(kRelatedHeaders, label(line));
+}
 
 bool is_list_item(std::string_view line) {
     const std::string t = trim(line);
@@ -246,7 +304,8 @@ bool is_link_bar(std::string_view line) {
 bool is_caption(std::string_view line) {
     const std::string t = trim(line);
     const auto photo = t.rfind("Photo: ");
-    if (photo != std::string::npos && word_count(std::string_view(t).substr(photo)) <= 5) return true;
+    if (photo != std::string::npos && word_count(std::string_view(t).substr(photo)) <= 5)
+        return true;
     if (t.find("(Photo by ") != std::string::npos && t.size() < 200) return true;
     // "… on December 18, 2023./Reuters-Yonhap News": a credit glued after the last full stop.
     const auto slash = t.rfind("./");
@@ -260,7 +319,8 @@ bool is_email(std::string_view line) {
     const auto at = t.find('@');
     if (at == std::string::npos || at == 0 || t.find(' ') != std::string::npos) return false;
     const auto dot = t.find('.', at);
-    return dot != std::string::npos && dot + 1 < t.size() && t.find('@', at + 1) == std::string::npos;
+    return dot != std::string::npos && dot + 1 < t.size() &&
+           t.find('@', at + 1) == std::string::npos;
 }
 
 bool looks_like_name(std::string_view line) {

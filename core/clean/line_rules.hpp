@@ -44,7 +44,8 @@ bool looks_like_name(std::string_view line);
 std::optional<std::string> byline_author(std::string_view line);
 
 // Relative or absolute publication time alone or glued to an outlet name:
-// "Nikkei Asia2 days ago" -> {"Nikkei Asia", "2 days ago"}; "time7 hours ago" -> {"", "7 hours ago"}.
+// "Nikkei Asia2 days ago" -> {"Nikkei Asia", "2 days ago"}; "time7 hours ago" -> {"", "7 hours
+// ago"}.
 struct SourceTime {
     std::string source;  // empty when the line names none
     std::string time;

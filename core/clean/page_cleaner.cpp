@@ -14,7 +14,8 @@ using namespace news::clean;
 
 // A derived title: the first sentence of the first paragraph, cut at a word to this length.
 constexpr std::size_t kDerivedTitleMax = 80;
-// A lead-in fragment ("Japanese carmaker") broken off the first paragraph has at most this many words.
+// A lead-in fragment ("Japanese carmaker") broken off the first paragraph has at most this many
+// words.
 constexpr std::size_t kLeadInWords = 4;
 // A list ends at a line that reads as prose: a sentence of at least this many words.
 constexpr std::size_t kProseWords = 12;

@@ -10,9 +10,25 @@ const Xapian::Stem& english() {
     return stem;
 }
 
-// Without the background model and the exhaustive search Xapian's generator costs a fraction
-// of its default (the background model reads term statistics for every word of the text).
-constexpr unsigned kFastFlags = 0;
+// Without the background model Xapian's generator costs a fraction of its default (the model
+// reads term statistics for every word of the text). The exhaustive passage search stays: without
+// it the generator settles on the first passage with any match, not the one with the most terms.
+constexpr unsigned kFastFlags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+
+std::string strip_marks(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    for (std::size_t i = 0; i < html.size();) {
+        if (html.substr(i).starts_with(kMarkOpen)) {
+            i += kMarkOpen.size();
+        } else if (html.substr(i).starts_with(kMarkClose)) {
+            i += kMarkClose.size();
+        } else {
+            out += html[i++];
+        }
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -29,12 +45,6 @@ std::string escape_html(std::string_view text) {
                 break;
             case '>':
                 out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
                 break;
             default:
                 out += c;
@@ -57,8 +67,15 @@ std::string snippet(const Xapian::MSet& mset, std::string_view text, std::size_t
 std::string highlight_all(const Xapian::MSet& mset, std::string_view text) {
     if (mset.empty()) return escape_html(text);
     // A length beyond the text keeps all of it; the generator then only marks and escapes.
-    return mset.snippet(std::string(text), text.size() + 1, english(), kFastFlags,
-                        std::string(kMarkOpen), std::string(kMarkClose), "");
+    std::string marked = mset.snippet(std::string(text), text.size() + 1, english(), kFastFlags,
+                                      std::string(kMarkOpen), std::string(kMarkClose), "");
+    // The generator ends at the last word: put back trailing punctuation it dropped ("…", "?").
+    const std::string escaped = escape_html(text);
+    const std::string plain = strip_marks(marked);
+    if (plain.size() < escaped.size() && escaped.starts_with(plain)) {
+        marked += escaped.substr(plain.size());
+    }
+    return marked;
 }
 
 }  // namespace news

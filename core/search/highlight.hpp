@@ -13,6 +13,8 @@ namespace news {
 inline constexpr std::string_view kMarkOpen = "<mark>";
 inline constexpr std::string_view kMarkClose = "</mark>";
 
+// Escapes &, < and > as Xapian's snippet generator does: the result is safe as element content
+// (the API's HTML fields are never used inside attributes).
 std::string escape_html(std::string_view text);
 
 // The best passage of `text` of about `length` bytes, whole words, query terms of `mset` marked.

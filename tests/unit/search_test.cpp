@@ -1,0 +1,261 @@
+// The search library over a small index written by the real index writer, so query building
+// and the schema cannot drift apart.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "core/index/index_writer.hpp"
+#include "core/search/api_error.hpp"
+#include "core/search/searcher.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+news::Article make(std::string id, std::string title, std::string source,
+                   std::vector<std::string> paragraphs, std::optional<std::string> date = {}) {
+    news::Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.source = std::move(source);
+    a.paragraphs = std::move(paragraphs);
+    a.published = std::move(date);
+    a.origin = "fixture.jsonl";
+    return a;
+}
+
+const std::string kNissan =
+    "Nissan Motor appears to have found a potential saviour in Foxconn, who is in talks with "
+    "Nissan to begin producing its own electric vehicles at the Oppama plant in Yokosuka.";
+
+// One fixture index for every test in this file, built once.
+const std::string& fixture_index() {
+    static const std::string path = [] {
+        const fs::path dir =
+            fs::temp_directory_path() / ("news-search-test-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        news::IndexWriterOptions options;
+        options.db_path = dir.string();
+        news::IndexWriter writer(options);
+        writer.begin_file("fixture.jsonl", "h1");
+        writer.put(make("nissan-1", "Foxconn eyes Japan-made EVs", "Nikkei Asia",
+                        {kNissan, "The collaboration could improve utilisation rates at the site."},
+                        "2025-07-08"));
+        writer.put(
+            make("nissan-2", "Foxconn eyes Japan-made EVs", "FT",
+                 {kNissan, "The collaboration could improve utilization rates at the site!"}));
+        writer.put(make("markup", "Carmakers <b>race</b> to electric", "Reuters",
+                        {"Electric carmakers posted <script>alert(1)</script> and "
+                         "<img src=x onerror=alert(1)> in a press release about batteries."},
+                        "2024-01-02"));
+        writer.put(make("cocoa", "Bahia cocoa review", "Reuters",
+                        {"Showers continued throughout the week in the Bahia cocoa zone, "
+                         "alleviating the drought since early January."},
+                        "2023-05-01"));
+        writer.put(make("battery", "Battery plant for electric vehicles", "Nikkei Asia",
+                        {"A new battery plant will supply electric vehicles built by Nissan and "
+                         "other carmakers in Japan from next year."}));
+        writer.end_file();
+        writer.commit();
+        return dir.string();
+    }();
+    return path;
+}
+
+news::Searcher searcher() {
+    return news::Searcher({fixture_index(), {}});
+}
+
+json search(const news::QueryPairs& pairs) {
+    auto s = searcher();
+    return s.search(news::parse_search_params(pairs, {}));
+}
+
+std::vector<std::string> ids(const json& response) {
+    std::vector<std::string> out;
+    for (const auto& h : response["hits"]) out.push_back(h["id"]);
+    return out;
+}
+
+int status_of(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const news::ApiError& e) {
+        return e.status();
+    }
+    return 200;
+}
+
+}  // namespace
+
+TEST_CASE("search params: invalid values are 400s that name the parameter") {
+    const news::SearchLimits limits;
+    auto parse = [&](news::QueryPairs p) { return news::parse_search_params(p, limits); };
+    CHECK(parse({{"q", "x"}, {"page", "2"}, {"per_page", "5"}}).per_page == 5);
+    for (const news::QueryPairs& bad : {news::QueryPairs{{"page", "0"}},
+                                        {{"page", "x"}},
+                                        {{"per_page", "101"}},
+                                        {{"per_page", "1e3"}},
+                                        {{"sort", "best"}},
+                                        {{"collapse", "maybe"}},
+                                        {{"op", "xor"}},
+                                        {{"from", "2025-13-01"}},
+                                        {{"from", "2025-02-01"}, {"to", "2025-01-01"}},
+                                        {{"q", std::string(1001, 'a')}},
+                                        {{"q", "bad \xFF utf8"}},
+                                        {{"page", "1000"}, {"per_page", "100"}}}) {
+        CHECK_MESSAGE(status_of([&] { parse(bad); }) == 400, bad.front().first);
+    }
+    try {
+        parse({{"per_page", "abc"}});
+    } catch (const news::ApiError& e) {
+        CHECK(std::string(e.what()).find("per_page") != std::string::npos);
+    }
+}
+
+TEST_CASE("the example query ranks the story first, once, with its copy listed and words marked") {
+    const json r = search({{"q", "Foxconn Nissan Oppama"}});
+    REQUIRE(!r["hits"].empty());
+    const json& first = r["hits"][0];
+    CHECK((first["id"] == "nissan-1" || first["id"] == "nissan-2"));
+    CHECK(first["duplicates"].size() == 1);
+    const std::string snippet = first["snippet"];
+    for (const char* word :
+         {"<mark>Foxconn</mark>", "<mark>Nissan</mark>", "<mark>Oppama</mark>"}) {
+        CHECK_MESSAGE(snippet.find(word) != std::string::npos, snippet);
+    }
+    const auto found = ids(r);
+    CHECK(std::count_if(found.begin(), found.end(),
+                        [](const std::string& id) { return id.starts_with("nissan-"); }) == 1);
+    const auto all = ids(search({{"q", "Foxconn Nissan Oppama"}, {"collapse", "false"}}));
+    CHECK(std::count_if(all.begin(), all.end(),
+                        [](const std::string& id) { return id.starts_with("nissan-"); }) == 2);
+}
+
+TEST_CASE("markup in an article never reaches a snippet or title unescaped") {
+    const json r = search({{"q", "press release batteries"}});
+    REQUIRE(!r["hits"].empty());
+    const std::string snippet = r["hits"][0]["snippet"], title = r["hits"][0]["title"];
+    CHECK(snippet.find("<script") == std::string::npos);
+    CHECK(snippet.find("<img") == std::string::npos);
+    CHECK(snippet.find("&lt;script&gt;") != std::string::npos);
+    CHECK(title.find("&lt;b&gt;") != std::string::npos);
+}
+
+TEST_CASE("phrases, booleans, fields, love/hate and wildcards") {
+    CHECK(ids(search({{"q", "\"Oppama plant\""}, {"collapse", "false"}})).size() == 2);
+    CHECK(ids(search({{"q", "\"plant Oppama\""}})).empty());
+    CHECK(ids(search({{"q", "electric NOT Nissan"}})) == std::vector<std::string>{"markup"});
+    CHECK(ids(search({{"q", "cocoa OR battery"}})).size() == 3);  // "batteries" stems alike
+    CHECK(ids(search({{"q", "title:cocoa"}})) == std::vector<std::string>{"cocoa"});
+    CHECK(ids(search({{"q", "title:Nissan"}, {"op", "and"}})).empty());
+    CHECK(ids(search({{"q", "source:Reuters cocoa"}, {"op", "and"}})) ==
+          std::vector<std::string>{"cocoa"});
+    CHECK(ids(search({{"q", "electric -Nissan"}})) == std::vector<std::string>{"markup"});
+    CHECK(ids(search({{"q", "foxc*"}})).size() == 1);
+    CHECK(status_of([] { search({{"q", "cocoa OR"}}); }) == 400);  // Xapian's message, not a 500
+}
+
+TEST_CASE("a wildcard that expands past the limit is capped and says so") {
+    news::SearcherOptions options{fixture_index(), {}};
+    options.limits.max_wildcard_expansion = 1;
+    news::Searcher s(options);
+    const json r = s.search(news::parse_search_params({{"q", "c*"}}, options.limits));
+    CHECK(r.contains("warnings"));
+}
+
+TEST_CASE("partial: the last word is a prefix") {
+    CHECK(ids(search({{"q", "Bahia coc"}, {"partial", "true"}})) ==
+          std::vector<std::string>{"cocoa"});
+    // Without partial the word is taken whole: found only through spelling correction.
+    CHECK(!search({{"q", "Bahia coc"}, {"op", "and"}})["corrected_query"].is_null());
+}
+
+TEST_CASE("British and American spellings find each other") {
+    CHECK(ids(search({{"q", "utilization"}, {"collapse", "false"}})).size() == 2);
+    CHECK(ids(search({{"q", "saviour"}, {"collapse", "false"}})).size() == 2);
+}
+
+TEST_CASE("spelling: nothing found -> corrected query answered; the correction is reported") {
+    const json r = search({{"q", "Foxcon Nisan"}});
+    CHECK(!r["corrected_query"].is_null());
+    CHECK(!r["hits"].empty());
+    CHECK(r["query"] == "Foxcon Nisan");
+}
+
+TEST_CASE("adaptive matching: all words first, then most of them; op=and stays strict") {
+    const auto adaptive = ids(search({{"q", "cocoa drought Yokosuka"}}));
+    CHECK(adaptive.size() >= 2);
+    CHECK(adaptive.front() == "cocoa");
+    CHECK(ids(search({{"q", "cocoa drought Yokosuka"}, {"op", "and"}})).empty());
+    CHECK(ids(search({{"q", "the of and"}})).size() >= 0);  // stop words only: no error
+}
+
+TEST_CASE("facets count the whole match set; source and date filters narrow it") {
+    const json r = search({{"q", "electric"}, {"per_page", "1"}, {"collapse", "false"}});
+    int total = 0;
+    for (const auto& f : r["facets"]["source"]) total += f["count"].get<int>();
+    CHECK(total == 4);
+    CHECK(r["hits"].size() == 1);
+    CHECK(ids(search({{"q", "electric"}, {"source", "Reuters"}})) ==
+          std::vector<std::string>{"markup"});
+    CHECK(
+        ids(search({{"q", "electric OR cocoa"}, {"source", "Reuters"}, {"from", "2024-01-01"}})) ==
+        std::vector<std::string>{"markup"});
+    CHECK(ids(search({{"q", "electric OR cocoa"}, {"source", "Reuters"}, {"to", "2023-12-31"}})) ==
+          std::vector<std::string>{"cocoa"});
+}
+
+TEST_CASE("sort by date puts the newest dated article first") {
+    const auto r = ids(
+        search({{"q", "electric OR cocoa OR Foxconn"}, {"sort", "date"}, {"collapse", "false"}}));
+    REQUIRE(r.size() >= 3);
+    CHECK(r.front() == "nissan-1");
+}
+
+TEST_CASE("paging: pages do not overlap and past the end is empty") {
+    const auto p1 = ids(search({{"q", "electric"}, {"per_page", "2"}, {"collapse", "false"}}));
+    const auto p2 =
+        ids(search({{"q", "electric"}, {"per_page", "2"}, {"page", "2"}, {"collapse", "false"}}));
+    CHECK(p1.size() == 2);
+    CHECK(p2.size() == 2);
+    for (const auto& id : p2) CHECK(std::find(p1.begin(), p1.end(), id) == p1.end());
+    CHECK(ids(search({{"q", "electric"}, {"page", "50"}})).empty());
+}
+
+TEST_CASE("article, highlighted article, unknown article") {
+    auto s = searcher();
+    const json a = s.article("cocoa", std::nullopt);
+    CHECK(a["title"] == "Bahia cocoa review");
+    CHECK(!a.contains("highlighted"));
+    const json h = s.article("cocoa", std::string_view("drought"));
+    CHECK(h["highlighted"]["paragraphs"][0].get<std::string>().find("<mark>drought</mark>") !=
+          std::string::npos);
+    CHECK(status_of([&] { s.article("nope", std::nullopt); }) == 404);
+    CHECK(s.article("nissan-1", std::nullopt)["duplicates"].size() == 1);
+}
+
+TEST_CASE("similar articles exclude the article and its duplicates") {
+    auto s = searcher();
+    const json r = s.similar("nissan-1", 5);
+    for (const auto& h : r["hits"]) {
+        CHECK(h["id"] != "nissan-1");
+        CHECK(h["id"] != "nissan-2");
+    }
+    CHECK(!r["hits"].empty());
+    CHECK(status_of([&] { s.similar("nope", 5); }) == 404);
+}
+
+TEST_CASE("stats and a missing index") {
+    auto s = searcher();
+    const json st = s.stats();
+    CHECK(st["articles"] == 5);
+    CHECK(st["duplicate_clusters"] == 1);
+    CHECK(st["sources"].size() == 3);
+    CHECK(status_of([] { news::Searcher({"/nonexistent/index/dir", {}}); }) == 503);
+}
