@@ -7,9 +7,17 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ cmake make pkg-config libxapian-dev libcpp-httplib-dev nlohmann-json3-dev \
       libspdlog-dev doctest-dev ca-certificates \
- && rm -rf /var/lib/apt/lists/*
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/*
 WORKDIR /src
-COPY . .
+# Only what the build reads, so edits to docs or scripts do not invalidate the compile layer.
+COPY CMakeLists.txt ./
+COPY core/ core/
+COPY indexer/ indexer/
+COPY server/ server/
+COPY tests/ tests/
+COPY config/ config/
+COPY data/ data/
+COPY web/ web/
 # Only the targets the image ships plus the unit tests; the unit tests gate the image.
 RUN cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release \
  && cmake --build /build -j"${BUILD_JOBS}" --target server indexer unit_tests \
@@ -24,10 +32,10 @@ FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libxapian30 libcpp-httplib0.11 libspdlog1.10 libfmt9 tini \
- && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb /var/log/apt /var/log/dpkg.log \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/log/apt /var/log/dpkg.log /var/cache/debconf/*-old \
  && groupadd --system --gid 10001 search \
  && useradd --system --uid 10001 --gid search --home-dir /app --shell /usr/sbin/nologin search \
- && mkdir -p /data && chown search:search /data
+ && mkdir -p /data/corpus && chown -R search:search /data
 
 WORKDIR /app
 COPY --from=build /build/bin/server /build/bin/indexer /usr/local/bin/
