@@ -19,6 +19,9 @@ inline constexpr std::string_view kAuthorFilter = "XA";    // XA + lower-cased a
 inline constexpr std::string_view kOriginFilter = "XF";    // XF + origin file name (for replace/prune)
 inline constexpr std::string_view kClusterFilter = "XC";   // XC + duplicate-cluster key
 inline constexpr std::string_view kEmbeddedFilter = "XE";  // XE + id of the page a story was embedded in
+// Synonym concept terms: XY + group name, added to a document containing any form of the group
+// and the target of every synonym-table entry (core/index/synonyms.hpp).
+inline constexpr std::string_view kSynonymConcept = "XY";
 
 // ---- Value slots ----
 inline constexpr Xapian::valueno kSlotCluster = 0;    // duplicate-cluster key (string; collapse key)
@@ -30,7 +33,9 @@ inline constexpr Xapian::valueno kSlotSignature = 4;  // near-duplicate signatur
 // ---- Database metadata keys ----
 inline constexpr std::string_view kMetaSchemaVersion = "news.schema_version";
 inline constexpr std::string_view kMetaLastIndexed = "news.last_indexed";    // ISO 8601 UTC
-inline constexpr std::string_view kMetaFileHashPrefix = "news.file:";         // + input path -> hash
+inline constexpr std::string_view kMetaFileHashPrefix = "news.file:";  // + file key -> "<hash> <articles>"
+inline constexpr std::string_view kMetaSpellingVariants = "news.spelling_variants";  // "brit=amer" lines
+inline constexpr std::string_view kMetaArticleCount = "news.article_count";  // decimal, after each run
 
 inline constexpr int kSchemaVersion = 1;
 

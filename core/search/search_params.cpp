@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "core/index/document_builder.hpp"
-#include "core/ingest/file_reader.hpp"
+#include "core/text/utf8.hpp"
 #include "core/search/api_error.hpp"
 
 namespace news {
@@ -38,7 +38,7 @@ std::string parse_date(std::string_view name, std::string_view text) {
 
 void apply(SearchParams& p, const std::string& key, const std::string& value,
            const SearchLimits& limits) {
-    if (!valid_utf8(value)) throw ApiError::bad_request(key + " is not valid UTF-8");
+    if (!is_valid_utf8(value)) throw ApiError::bad_request(key + " is not valid UTF-8");
     if (key == "q") {
         if (value.size() > limits.max_query_chars) {
             throw ApiError::bad_request("q is longer than " +

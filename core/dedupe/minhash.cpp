@@ -1,0 +1,120 @@
+#include "core/dedupe/minhash.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/dedupe/hash.hpp"
+
+namespace news::dedupe {
+namespace {
+
+// Odd multipliers and offsets of the hash family h_i(x) = a_i * x + b_i (mod 2^64), fixed so
+// that signatures stay comparable across runs and builds.
+struct Family {
+    std::array<std::uint64_t, kNumHashes> a{};
+    std::array<std::uint64_t, kNumHashes> b{};
+};
+
+constexpr Family make_family() {
+    Family f;
+    std::uint64_t seed = 0x6a09e667f3bcc909ULL;
+    for (std::size_t i = 0; i < kNumHashes; ++i) {
+        seed += 0x9e3779b97f4a7c15ULL;
+        f.a[i] = mix64(seed) | 1;
+        seed += 0x9e3779b97f4a7c15ULL;
+        f.b[i] = mix64(seed);
+    }
+    return f;
+}
+
+constexpr Family kFamily = make_family();
+
+bool is_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+}
+
+// Hash of one lower-cased word (FNV-1a), folded through mix64.
+std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (std::size_t i = begin; i < end; ++i) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    }
+    return mix64(h);
+}
+
+std::uint16_t fold(std::uint64_t v) {
+    return static_cast<std::uint16_t>(v ^ (v >> 16) ^ (v >> 32) ^ (v >> 48));
+}
+
+}  // namespace
+
+std::optional<Signature> minhash(std::string_view text) {
+    std::array<std::uint64_t, kNumHashes> mins;
+    mins.fill(std::numeric_limits<std::uint64_t>::max());
+    std::array<std::uint64_t, kShingleWords> window{};
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_word_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i;
+        while (i < text.size() && is_word_byte(text[i])) ++i;
+        window[words % kShingleWords] = word_hash(text, begin, i);
+        if (++words < kShingleWords) continue;
+        // Order-sensitive combination of the last three words.
+        const std::uint64_t w0 = window[(words - 3) % kShingleWords];
+        const std::uint64_t w1 = window[(words - 2) % kShingleWords];
+        const std::uint64_t w2 = window[(words - 1) % kShingleWords];
+        const std::uint64_t shingle = mix64(w0 ^ (w1 * 0x9e3779b97f4a7c15ULL) ^
+                                            ((w2 << 17 | w2 >> 47) * 0xc2b2ae3d27d4eb4fULL));
+        for (std::size_t k = 0; k < kNumHashes; ++k) {
+            mins[k] = std::min(mins[k], kFamily.a[k] * shingle + kFamily.b[k]);
+        }
+    }
+    if (words < kShingleWords + kMinShingles - 1) return std::nullopt;
+    Signature sig;
+    for (std::size_t k = 0; k < kNumHashes; ++k) sig[k] = fold(mins[k]);
+    return sig;
+}
+
+double similarity(const Signature& a, const Signature& b) {
+    std::size_t equal = 0;
+    for (std::size_t k = 0; k < kNumHashes; ++k) equal += a[k] == b[k] ? 1 : 0;
+    return static_cast<double>(equal) / static_cast<double>(kNumHashes);
+}
+
+std::array<std::uint64_t, kBands> band_keys(const Signature& s) {
+    std::array<std::uint64_t, kBands> keys{};
+    for (std::size_t band = 0; band < kBands; ++band) {
+        std::uint64_t v = band;
+        for (std::size_t r = 0; r < kRows; ++r) v = (v << 16) ^ s[band * kRows + r];
+        keys[band] = mix64(v ^ (static_cast<std::uint64_t>(band) << 56));
+    }
+    return keys;
+}
+
+std::string encode(const Signature& s) {
+    std::string out;
+    out.reserve(kNumHashes * 2);
+    for (const auto v : s) {
+        out += static_cast<char>(v & 0xFF);
+        out += static_cast<char>(v >> 8);
+    }
+    return out;
+}
+
+std::optional<Signature> decode(std::string_view bytes) {
+    if (bytes.size() != kNumHashes * 2) return std::nullopt;
+    Signature s;
+    for (std::size_t k = 0; k < kNumHashes; ++k) {
+        s[k] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[2 * k]) |
+                                          static_cast<unsigned char>(bytes[2 * k + 1]) << 8);
+    }
+    return s;
+}
+
+}  // namespace news::dedupe

@@ -1,0 +1,136 @@
+#include "core/index/document_builder.hpp"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "core/dedupe/hash.hpp"
+#include "core/index/schema.hpp"
+#include "core/index/stopwords.hpp"
+
+namespace news {
+namespace {
+
+// Xapian refuses terms longer than 245 bytes; long values are cut and tagged with a hash.
+constexpr std::size_t kMaxTermValue = 200;
+
+// Gap between fields in the position space, so a phrase never spans title and body.
+constexpr Xapian::termpos kFieldGap = 100;
+
+bool is_spelling_word(const std::string& w) {
+    if (w.size() < 2 || w.size() > 30) return false;
+    for (const char c : w) {
+        if (c < 'a' || c > 'z') return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<int> iso_date_days(std::string_view iso) {
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p) {
+        for (std::size_t k = 0; k < lens[p]; ++k) {
+            const char c = iso[starts[p] + k];
+            if (c < '0' || c > '9') return std::nullopt;
+            parts[p] = parts[p] * 10 + (c - '0');
+        }
+    }
+    const std::chrono::year_month_day ymd{std::chrono::year{parts[0]},
+                                          std::chrono::month{static_cast<unsigned>(parts[1])},
+                                          std::chrono::day{static_cast<unsigned>(parts[2])}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+std::string filter_value(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (out.size() > kMaxTermValue) out = out.substr(0, kMaxTermValue - 17) + "#" + hex64(hash64(out));
+    return out;
+}
+
+DocumentBuilder::DocumentBuilder(SpellingVariants variants,
+                                 const std::vector<SynonymGroup>& synonyms)
+    : variants_(std::move(variants)), synonyms_(synonyms) {
+    generator_.set_stemmer(Xapian::Stem("english"));
+    // Stemmed terms only ("Z" + stem, with positions): half the terms of STEM_SOME, which
+    // roughly halves indexing time and postings; the query side must use STEM_ALL_Z too.
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    generator_.set_stopper(&english_stopper());
+    generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+}
+
+BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key) {
+    BuiltDocument out;
+    Xapian::Document& doc = out.doc;
+    generator_.set_document(doc);
+
+    const std::string title = normalize_for_index(a.title, variants_);
+    std::string body;
+    for (const auto& h : a.headings) {
+        body += normalize_for_index(h.text, variants_);
+        body += '\n';
+    }
+    const std::string text = normalize_for_index(body_text(a), variants_);
+    body += text;
+
+    // Title: prefixed for title: searches, and unprefixed with a higher wdf so title words
+    // rank above body words; then the body after a position gap.
+    generator_.index_text(title, schema::kTitleWeight, std::string(schema::kTitle));
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(title, schema::kTitleWeight);
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(body);
+
+    if (a.source) {
+        generator_.increase_termpos(kFieldGap);
+        generator_.index_text(normalize_for_index(*a.source, variants_), 1,
+                              std::string(schema::kSource));
+        doc.add_boolean_term(std::string(schema::kSourceFilter) + filter_value(*a.source));
+        doc.add_value(schema::kSlotSource, *a.source);
+    }
+    for (const auto& author : a.authors) {
+        generator_.increase_termpos(kFieldGap);
+        generator_.index_text(normalize_for_index(author, variants_), 1,
+                              std::string(schema::kAuthor));
+        doc.add_boolean_term(std::string(schema::kAuthorFilter) + filter_value(author));
+    }
+    if (a.embedded_in) {
+        doc.add_boolean_term(std::string(schema::kEmbeddedFilter) + *a.embedded_in);
+    }
+    out.id_term = std::string(schema::kId) + a.id;
+    doc.add_boolean_term(out.id_term);
+    doc.add_boolean_term(std::string(schema::kOriginFilter) + std::string(file_key));
+
+    if (a.published) {
+        if (const auto days = iso_date_days(*a.published)) {
+            doc.add_value(schema::kSlotDate, Xapian::sortable_serialise(*days));
+        }
+    }
+
+    auto words = search_words(title, true);
+    {
+        auto body_words = search_words(body, true);
+        words.insert(words.end(), std::make_move_iterator(body_words.begin()),
+                     std::make_move_iterator(body_words.end()));
+    }
+    for (const auto& [term, count] : synonyms_.match(words)) doc.add_term(term, count);
+    for (auto& w : words) {
+        for (auto& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (is_spelling_word(w)) out.spelling_words.push_back(std::move(w));
+    }
+
+    out.signature = dedupe::minhash(text);
+    if (out.signature) doc.add_value(schema::kSlotSignature, dedupe::encode(*out.signature));
+
+    std::string data = nlohmann::json(a).dump();
+    out.hash = hex64(hash64(data));
+    doc.add_value(schema::kSlotHash, out.hash);
+    doc.set_data(std::move(data));
+    return out;
+}
+
+}  // namespace news

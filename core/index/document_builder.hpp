@@ -1,0 +1,47 @@
+#pragma once
+// Turns one cleaned article into the Xapian document the schema describes (terms, values,
+// data), plus what the writer needs around it: the near-duplicate signature, the content hash
+// and the words for the spelling table. Pure apart from Xapian's in-memory objects: no database.
+
+#include <optional>
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+#include "core/dedupe/minhash.hpp"
+#include "core/index/synonyms.hpp"
+#include "core/model/article.hpp"
+#include "core/text/normalize.hpp"
+
+namespace news {
+
+struct BuiltDocument {
+    Xapian::Document doc;  // everything except the cluster key (the writer adds it)
+    std::string id_term;   // "Q" + id
+    std::string hash;      // content hash of the article JSON (16 hex digits)
+    std::optional<dedupe::Signature> signature;
+    std::vector<std::string> spelling_words;  // words for the spelling table
+};
+
+// Days since 1970-01-01 of an ISO date "YYYY-MM-DD[...]", or nullopt when it is not one.
+std::optional<int> iso_date_days(std::string_view iso);
+
+// Lower-cased text of a boolean filter term value, cut to Xapian's term length limit.
+std::string filter_value(std::string_view text);
+
+class DocumentBuilder {
+public:
+    DocumentBuilder(SpellingVariants variants, const std::vector<SynonymGroup>& synonyms);
+
+    // `file_key` identifies the input file (XF term) for replace and prune.
+    BuiltDocument build(const Article& article, std::string_view file_key);
+
+    const SpellingVariants& variants() const { return variants_; }
+
+private:
+    SpellingVariants variants_;
+    SynonymMatcher synonyms_;
+    Xapian::TermGenerator generator_;
+};
+
+}  // namespace news

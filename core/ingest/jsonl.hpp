@@ -1,0 +1,29 @@
+#pragma once
+// JSON Lines feeds of already clean articles, one object per line:
+//   {"id", "title", "body", "source", "authors" | "author", "url", "published"}
+// `body` holds paragraphs separated by blank lines; unknown fields are ignored; `authors`
+// (or `author`) may be a string or an array of strings; `id` may be a string or an integer.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/article.hpp"
+
+namespace news {
+
+inline constexpr std::size_t kMaxIdLength = 200;  // Xapian term length limit, with room
+
+struct JsonlRecord {
+    std::optional<Article> article;
+    std::string error;  // why there is no article
+};
+
+// Parses one line; `origin` is the feed's file name.
+JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin);
+
+// Paragraphs of a body: split on blank lines (lines with only whitespace), each trimmed.
+std::vector<std::string> split_paragraphs(std::string_view body);
+
+}  // namespace news
