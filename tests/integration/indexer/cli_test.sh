@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# usage: cli_test.sh INDEXER CORPUS_DIR — each check prints ok/FAIL; exits non-zero on any FAIL.
+set -u
+indexer=$1 corpus=$2
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+passed=0 failed=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+contains() { grep -q -- "$2" "$1"; }
+
+cp -r "$corpus" "$work/in"
+db=$work/db
+"$indexer" index --quiet --db "$db" "$work/in" >"$work/out1" 2>&1; rc=$?
+check "first run exits 0" test $rc -eq 0
+check "first run indexes the bundled pages" contains "$work/out1" "indexed 11,"
+check "first run finds the duplicate story" contains "$work/out1" "duplicate clusters 1"
+
+"$indexer" index --quiet --db "$db" "$work/in" >"$work/out2" 2>&1; rc=$?
+check "re-run exits 0" test $rc -eq 0
+check "re-run says nothing changed" contains "$work/out2" "nothing changed"
+
+printf '\nAn added closing paragraph of a corrected story that changes the page text.\n' >>"$work/in/004_c3e94b2513e9714b.txt"
+"$indexer" index --quiet --db "$db" "$work/in" >"$work/out3" 2>&1
+check "a changed page is updated" contains "$work/out3" "updated 1,"
+
+rm "$work/in/003_d492c961cc4743f7.txt"
+"$indexer" index --quiet --db "$db" --prune "$work/in" >"$work/out4" 2>&1
+check "--prune removes a deleted page's article" contains "$work/out4" "removed 1,"
+"$indexer" search --db "$db" ASEAN Hyundai >"$work/search" 2>&1
+check "the pruned article is not found" contains "$work/search" "^0 matching"
+
+# Bad inputs: each reported with its file (and line), the rest indexed, exit 1.
+mkdir "$work/bad"
+: >"$work/bad/empty.txt"
+printf 'binary\0data\0' >"$work/bad/binary.txt"
+printf 'Broken bytes \xff in a headline\nA paragraph of text with a broken \xfe byte in it.\n' >"$work/bad/latin.txt"
+printf '{"id":"ok1","title":"Fine","body":"A good record."}\n{not json\n{"title":"no id"}\n' >"$work/bad/feed.jsonl"
+"$indexer" index --quiet --db "$work/db2" "$work/bad" >"$work/out5" 2>&1; rc=$?
+check "bad inputs exit 1" test $rc -eq 1
+check "empty file reported" contains "$work/out5" "empty.txt"
+check "binary file reported" contains "$work/out5" "binary.txt"
+check "invalid UTF-8 repaired with a warning" contains "$work/out5" "latin.txt"
+check "unparsable JSON Lines line reported with its number" contains "$work/out5" "feed.jsonl:2"
+check "the good record is indexed" test "$("$indexer" search --db "$work/db2" good record | head -1 | cut -d' ' -f1)" = 1
+
+# The write lock: a second indexer on the same database is refused while the first runs.
+awk 'BEGIN { for (i = 1; i <= 20000; i++)
+  printf "{\"id\":\"n%d\",\"title\":\"Story %d\",\"body\":\"Words of story %d about markets and trade.\"}\n", i, i, i }' >"$work/big.jsonl"
+"$indexer" index --quiet --db "$work/db3" "$work/big.jsonl" >"$work/first" 2>&1 &
+first=$!
+sleep 0.3
+"$indexer" index --quiet --db "$work/db3" "$work/in" >"$work/out6" 2>&1; rc=$?
+check "a second indexer exits 2" test $rc -eq 2
+check "a second indexer says the database is locked" contains "$work/out6" "locked by another indexer"
+wait "$first"; rc=$?
+check "the first indexer finishes its run" test $rc -eq 0
+check "nothing is lost" contains "$work/first" "indexed 20000,"
+
+"$indexer" index --db "$db" /nonexistent/input >"$work/out7" 2>&1; rc=$?
+check "a missing input is reported" contains "$work/out7" "/nonexistent/input"
+check "bad arguments exit 2" test "$("$indexer" index >/dev/null 2>&1; echo $?)" -eq 2
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0

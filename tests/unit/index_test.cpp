@@ -1,0 +1,201 @@
+// The index as the indexer writes it: normalisation pairs found both ways, synonyms, duplicate
+// clusters on the bundled pages, JSON Lines parsing, incremental runs. Searches go through the
+// real Searcher so that the index side and the query side are tested together.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/clean/page_cleaner.hpp"
+#include "core/config/indexer_config.hpp"
+#include "core/dedupe/cluster_index.hpp"
+#include "core/dedupe/minhash.hpp"
+#include "core/index/index_writer.hpp"
+#include "core/ingest/ingest.hpp"
+#include "core/ingest/jsonl.hpp"
+#include "core/search/searcher.hpp"
+#include "core/text/normalize.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path temp_dir(const std::string& name) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("news-index-test-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    return dir;
+}
+
+news::IndexWriterOptions options_for(const fs::path& dir) {
+    const news::IndexerConfig config =
+        news::load_indexer_config(std::string(NEWS_SOURCE_DIR) + "/config/indexer.json");
+    std::vector<std::string> errors;
+    news::IndexWriterOptions o;
+    o.db_path = dir.string();
+    o.spelling_variants = config.spelling_variants;
+    o.synonyms = news::load_synonyms(config, errors);
+    REQUIRE(errors.empty());
+    return o;
+}
+
+news::Article article(std::string id, std::string text) {
+    news::Article a;
+    a.id = std::move(id);
+    a.title = "Report " + a.id;
+    a.paragraphs = {std::move(text)};
+    a.origin = "t.jsonl";
+    return a;
+}
+
+// Indexes one article per text and returns the ids a query finds.
+std::vector<std::string> find(const std::vector<std::pair<std::string, std::string>>& docs,
+                              const std::string& query) {
+    const fs::path dir = temp_dir("find");
+    {
+        news::IndexWriter writer(options_for(dir));
+        writer.begin_file("t.jsonl", "h");
+        for (const auto& [id, text] : docs) writer.put(article(id, text));
+        writer.end_file();
+        writer.commit();
+    }
+    news::Searcher searcher({dir.string(), {}});
+    const auto r = searcher.search(
+        news::parse_search_params({{"q", query}, {"collapse", "false"}, {"op", "and"}}, {}));
+    std::vector<std::string> ids;
+    for (const auto& h : r["hits"]) ids.push_back(h["id"]);
+    fs::remove_all(dir);
+    return ids;
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("normalisation: each variant finds the other, both ways") {
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"sales of 5.5mn vehicles", "5.5 million"},
+        {"sales of 5.5 million vehicles", "5.5mn"},
+        {"nearly 40 per cent of its goal", "40%"},
+        {"nearly 40% of its goal", "40 per cent"},
+        {"just-in-time co-operation", "cooperation"},
+        {"just-in-time cooperation", "co-operation"},
+        {"improve utilisation rates", "utilization"},
+        {"improve utilization rates", "utilisation"},
+        {"data centres in Japan", "center"},
+        {"data centers in Japan", "centre"},
+        {"the \xE2\x80\x9C"
+         "DeepSeek moment\xE2\x80\x9D",
+         "\"DeepSeek moment\""},
+        {"the programme was cut", "program"},
+    };
+    for (const auto& [text, query] : pairs) {
+        CHECK_MESSAGE(find({{"doc", text}, {"other", "unrelated words about cocoa"}}, query) ==
+                          std::vector<std::string>{"doc"},
+                      text << " <- " << query);
+    }
+    CHECK(news::normalize_for_index("U.S. co-operation") == "US cooperation");
+}
+
+TEST_CASE("synonyms: an abbreviation finds the words and the words find the abbreviation") {
+    const std::vector<std::pair<std::string, std::string>> docs = {
+        {"long", "Sales of the electric vehicle rose in Japan."},
+        {"short", "The EV market is growing in Thailand."},
+        {"ai", "Investors bet on artificial intelligence chips."},
+        {"none", "Cocoa prices fell in Bahia this week."}};
+    const auto ev = find(docs, "EV");
+    CHECK(std::find(ev.begin(), ev.end(), "long") != ev.end());
+    CHECK(std::find(ev.begin(), ev.end(), "short") != ev.end());
+    const auto words = find(docs, "electric vehicle");
+    CHECK(std::find(words.begin(), words.end(), "short") != words.end());
+    CHECK(find(docs, "AI") == std::vector<std::string>{"ai"});
+}
+
+TEST_CASE("near-duplicates: the two newsletter copies collapse, different stories do not") {
+    const fs::path corpus = NEWS_CORPUS_DIR;
+    auto page = [&](const char* name) {
+        return news::clean_page(read_file(corpus / name), name).front();
+    };
+    const auto a = page("000_c1f196531a025e5e.txt");
+    const auto b = page("001_e7c17cc93f2e231c.txt");
+    const auto c = page("004_c3e94b2513e9714b.txt");
+    const auto d = page("002_e83ecebaced1d7ad.txt");
+    auto sig = [](const news::Article& x) {
+        return *news::dedupe::minhash(news::normalize_for_index(news::body_text(x)));
+    };
+    const double threshold = news::dedupe::kDefaultThreshold;
+    CHECK(news::dedupe::similarity(sig(a), sig(b)) >= threshold);
+    CHECK(news::dedupe::similarity(sig(b), sig(c)) < threshold);  // same topic, other story
+    CHECK(news::dedupe::similarity(sig(b), sig(d)) < threshold);
+    CHECK(news::dedupe::similarity(sig(c), sig(d)) < threshold);
+}
+
+TEST_CASE("JSON Lines: fields, author alias, paragraphs, and clear errors") {
+    auto r = news::parse_jsonl_line(
+        R"({"id":"n1","title":"T","body":"One.\n\nTwo.","source":"BBC","author":"Jo Bloggs",)"
+        R"("url":"http://x","published":"2025-01-02","extra":1})",
+        "f.jsonl");
+    REQUIRE(r.article);
+    CHECK(r.article->id == "n1");
+    CHECK(r.article->paragraphs == std::vector<std::string>{"One.", "Two."});
+    CHECK(r.article->authors == std::vector<std::string>{"Jo Bloggs"});
+    CHECK(r.article->published == "2025-01-02");
+    CHECK(r.article->source == "BBC");
+    CHECK_FALSE(news::parse_jsonl_line("{not json", "f.jsonl").article);
+    CHECK_FALSE(news::parse_jsonl_line("{not json", "f.jsonl").error.empty());
+    CHECK_FALSE(news::parse_jsonl_line(R"({"title":"no id"})", "f.jsonl").article);
+    CHECK_FALSE(news::parse_jsonl_line(R"({"id":"x"})", "f.jsonl").article);
+}
+
+TEST_CASE(
+    "incremental: unchanged input changes nothing, a changed file replaces its articles, prune "
+    "removes") {
+    const fs::path dir = temp_dir("incr"), input = temp_dir("incr-in");
+    fs::create_directories(input);
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(input / name) << text;
+    };
+    write("a.jsonl", R"({"id":"a1","title":"Cocoa","body":"Cocoa prices rose."})"
+                     "\n"
+                     R"({"id":"a2","title":"Tea","body":"Tea prices fell."})"
+                     "\n");
+    write("b.jsonl", R"({"id":"b1","title":"Coffee","body":"Coffee prices held."})"
+                     "\n");
+    const std::vector<std::string> inputs{input.string()};
+    auto run = [&](bool prune) {
+        news::IndexWriter writer(options_for(dir));
+        news::IngestOptions o;
+        o.prune = prune;
+        const auto result = news::ingest_inputs(writer, inputs, o);
+        writer.commit();
+        CHECK(result.skipped() == 0);
+        return std::make_pair(writer.counts(), writer.article_count());
+    };
+    auto [first, n1] = run(false);
+    CHECK(first.indexed == 3);
+    CHECK(n1 == 3);
+    auto [second, n2] = run(false);
+    CHECK(second.indexed == 0);
+    CHECK(second.updated == 0);
+    CHECK(second.unchanged == 3);
+    write("a.jsonl", R"({"id":"a1","title":"Cocoa","body":"Cocoa prices fell sharply."})"
+                     "\n");
+    auto [third, n3] = run(false);
+    CHECK(third.updated == 1);
+    CHECK(third.removed == 1);  // a2 is gone from the changed file
+    CHECK(n3 == 2);
+    fs::remove(input / "b.jsonl");
+    auto [fourth, n4] = run(true);
+    CHECK(fourth.removed == 1);
+    CHECK(n4 == 1);
+    fs::remove_all(dir);
+    fs::remove_all(input);
+}
