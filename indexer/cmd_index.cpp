@@ -4,13 +4,13 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
-#include <xapian.h>
 
 #include "core/config/indexer_config.hpp"
 #include "core/index/index_writer.hpp"
@@ -63,7 +63,8 @@ std::optional<std::string> parse_args(std::span<const std::string_view> args, Ar
             out.inputs.emplace_back(a);
             continue;
         }
-        auto value = [&](std::string_view name, std::optional<std::string>& target) -> std::optional<std::string> {
+        auto value = [&](std::string_view name,
+                         std::optional<std::string>& target) -> std::optional<std::string> {
             if (a.starts_with(std::string(name) + "=")) {
                 target = std::string(a.substr(name.size() + 1));
                 return std::nullopt;
@@ -102,13 +103,13 @@ std::shared_ptr<spdlog::logger> make_logger(bool quiet) {
 
 // A single progress line redrawn in place; only on a terminal.
 class Progress {
-public:
+  public:
     explicit Progress(bool enabled) : enabled_(enabled) {}
     void show(const IndexCounts& c, double seconds) {
         if (!enabled_) return;
         const std::size_t done = c.indexed + c.updated + c.unchanged;
-        std::fprintf(stderr, "\r  %zu articles (%zu new, %zu updated, %zu unchanged)  %.0f/s   ", done,
-                     c.indexed, c.updated, c.unchanged, seconds > 0 ? done / seconds : 0.0);
+        std::fprintf(stderr, "\r  %zu articles (%zu new, %zu updated, %zu unchanged)  %.0f/s   ",
+                     done, c.indexed, c.updated, c.unchanged, seconds > 0 ? done / seconds : 0.0);
         std::fflush(stderr);
         shown_ = true;
     }
@@ -117,7 +118,7 @@ public:
         shown_ = false;
     }
 
-private:
+  private:
     bool enabled_;
     bool shown_ = false;
 };
@@ -156,7 +157,8 @@ int run_index(std::span<const std::string_view> raw_args) {
     try {
         IndexWriter writer(IndexWriterOptions{db, config.spelling_variants, std::move(synonyms),
                                               config.dedupe_threshold, config.flush_threshold});
-        log->info("indexing into {}{}", db, config.source.empty() ? "" : " (config " + config.source + ")");
+        log->info("indexing into {}{}", db,
+                  config.source.empty() ? "" : " (config " + config.source + ")");
         Progress progress(!args.quiet && ::isatty(STDERR_FILENO));
         IngestOptions options;
         options.prune = args.prune;
@@ -177,13 +179,15 @@ int run_index(std::span<const std::string_view> raw_args) {
         const double seconds = elapsed();
         const std::size_t processed = c.indexed + c.updated + c.unchanged;
         if (c.indexed + c.updated + c.removed == 0) {
-            std::printf("nothing changed: the index is up to date (%zu articles unchanged)\n", c.unchanged);
+            std::printf("nothing changed: the index is up to date (%zu articles unchanged)\n",
+                        c.unchanged);
         }
         std::printf(
             "indexed %zu, updated %zu, unchanged %zu, removed %zu, skipped %zu, duplicate clusters "
             "%zu; %zu articles in the index; %.2f s, %.0f articles/s\n",
-            c.indexed, c.updated, c.unchanged, c.removed, result.skipped(), writer.duplicate_clusters(),
-            writer.article_count(), seconds, seconds > 0 ? processed / seconds : 0.0);
+            c.indexed, c.updated, c.unchanged, c.removed, result.skipped(),
+            writer.duplicate_clusters(), writer.article_count(), seconds,
+            seconds > 0 ? processed / seconds : 0.0);
         return result.skipped() > 0 ? 1 : 0;
     } catch (const IndexLockedError& e) {
         log->error("{}", e.what());

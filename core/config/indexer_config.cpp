@@ -37,9 +37,12 @@ IndexerConfig load_indexer_config(const std::string& path) {
     const fs::path dir = fs::path(path).parent_path();
     try {
         if (j.contains("db")) c.db = j.at("db").get<std::string>();
-        if (j.contains("synonyms")) c.synonyms_file = resolve(dir, j.at("synonyms").get<std::string>());
-        if (j.contains("dedupe_threshold")) c.dedupe_threshold = j.at("dedupe_threshold").get<double>();
-        if (j.contains("flush_threshold")) c.flush_threshold = j.at("flush_threshold").get<std::size_t>();
+        if (j.contains("synonyms"))
+            c.synonyms_file = resolve(dir, j.at("synonyms").get<std::string>());
+        if (j.contains("dedupe_threshold"))
+            c.dedupe_threshold = j.at("dedupe_threshold").get<double>();
+        if (j.contains("flush_threshold"))
+            c.flush_threshold = j.at("flush_threshold").get<std::size_t>();
         if (j.contains("spelling_variants")) {
             for (const auto& [brit, amer] : j.at("spelling_variants").items()) {
                 c.spelling_variants.emplace(brit, amer.get<std::string>());
@@ -55,8 +58,8 @@ IndexerConfig load_indexer_config(const std::string& path) {
 }
 
 IndexerConfig default_indexer_config() {
-    for (const std::string& candidate :
-         {std::string("config/indexer.json"), std::string(NEWS_SOURCE_DIR) + "/config/indexer.json"}) {
+    for (const std::string& candidate : {std::string("config/indexer.json"),
+                                         std::string(NEWS_SOURCE_DIR) + "/config/indexer.json"}) {
         std::error_code ec;
         if (fs::is_regular_file(candidate, ec)) return load_indexer_config(candidate);
     }
@@ -67,7 +70,8 @@ std::vector<SynonymGroup> load_synonyms(const IndexerConfig& config,
                                         std::vector<std::string>& errors) {
     if (config.synonyms_file.empty()) return {};
     std::vector<std::string> line_errors;
-    auto groups = parse_synonyms(read_file(config.synonyms_file), config.spelling_variants, &line_errors);
+    auto groups =
+        parse_synonyms(read_file(config.synonyms_file), config.spelling_variants, &line_errors);
     for (const auto& e : line_errors) errors.push_back(config.synonyms_file + ": " + e);
     return groups;
 }

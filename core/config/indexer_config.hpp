@@ -11,12 +11,12 @@
 namespace news {
 
 struct IndexerConfig {
-    std::string db = "var/index";                // default --db
-    std::string synonyms_file;                   // resolved path; empty = no synonyms
-    SpellingVariants spelling_variants;          // British -> American whole words
-    double dedupe_threshold = 0.5;               // estimated Jaccard for near-duplicates
-    std::size_t flush_threshold = 20000;         // documents buffered before Xapian flushes
-    std::string source;                          // the file it was read from ("" = defaults)
+    std::string db = "var/index";         // default --db
+    std::string synonyms_file;            // resolved path; empty = no synonyms
+    SpellingVariants spelling_variants;   // British -> American whole words
+    double dedupe_threshold = 0.5;        // estimated Jaccard for near-duplicates
+    std::size_t flush_threshold = 20000;  // documents buffered before Xapian flushes
+    std::string source;                   // the file it was read from ("" = defaults)
 };
 
 // Reads a config file; relative paths inside it are resolved against the file's directory.

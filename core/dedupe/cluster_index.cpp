@@ -5,8 +5,8 @@
 namespace news::dedupe {
 
 std::uint32_t ClusterIndex::intern(std::string_view key) {
-    auto [it, inserted] =
-        cluster_ids_.try_emplace(std::string(key), static_cast<std::uint32_t>(cluster_keys_.size()));
+    auto [it, inserted] = cluster_ids_.try_emplace(
+        std::string(key), static_cast<std::uint32_t>(cluster_keys_.size()));
     if (inserted) {
         cluster_keys_.emplace_back(key);
         cluster_sizes_.push_back(0);

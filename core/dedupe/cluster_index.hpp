@@ -18,7 +18,7 @@ namespace news::dedupe {
 inline constexpr double kDefaultThreshold = 0.5;  // estimated Jaccard of the 3-shingle sets
 
 class ClusterIndex {
-public:
+  public:
     explicit ClusterIndex(double threshold = kDefaultThreshold) : threshold_(threshold) {}
 
     // Registers a document already in the index with its stored cluster key.
@@ -36,7 +36,7 @@ public:
 
     double threshold() const { return threshold_; }
 
-private:
+  private:
     struct Member {
         Signature sig;
         std::uint32_t cluster;

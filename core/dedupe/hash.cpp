@@ -25,7 +25,9 @@ void Hasher64::feed(std::string_view bytes) {
     }
 }
 
-std::uint64_t Hasher64::value() const { return mix64(state_ ^ pending_ ^ (total_ << 3)); }
+std::uint64_t Hasher64::value() const {
+    return mix64(state_ ^ pending_ ^ (total_ << 3));
+}
 
 std::uint64_t hash64(std::string_view bytes) {
     Hasher64 h;

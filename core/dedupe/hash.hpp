@@ -21,11 +21,11 @@ constexpr std::uint64_t mix64(std::uint64_t x) {
 // Streaming hash over bytes, eight at a time; feed() may be called with any split of the input
 // and gives the same result as one call with all of it.
 class Hasher64 {
-public:
+  public:
     void feed(std::string_view bytes);
     std::uint64_t value() const;
 
-private:
+  private:
     std::uint64_t state_ = 0x9e3779b97f4a7c15ULL;
     std::uint64_t pending_ = 0;
     unsigned pending_len_ = 0;

@@ -48,7 +48,8 @@ std::string filter_value(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (const char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if (out.size() > kMaxTermValue) out = out.substr(0, kMaxTermValue - 17) + "#" + hex64(hash64(out));
+    if (out.size() > kMaxTermValue)
+        out = out.substr(0, kMaxTermValue - 17) + "#" + hex64(hash64(out));
     return out;
 }
 
@@ -135,6 +136,9 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     out.hash = hex64(hash64(data));
     doc.add_value(schema::kSlotHash, out.hash);
     doc.set_data(std::move(data));
+    // Drop the generator's handle on the document: Xapian's reference counts are not atomic,
+    // and the document goes on to another thread (see BuilderThread).
+    generator_.set_document(Xapian::Document());
     return out;
 }
 

@@ -3,10 +3,11 @@
 // data), plus what the writer needs around it: the near-duplicate signature, the content hash
 // and the words for the spelling table. Pure apart from Xapian's in-memory objects: no database.
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-#include <xapian.h>
 
 #include "core/dedupe/minhash.hpp"
 #include "core/index/synonyms.hpp"
@@ -30,7 +31,7 @@ std::optional<int> iso_date_days(std::string_view iso);
 std::string filter_value(std::string_view text);
 
 class DocumentBuilder {
-public:
+  public:
     DocumentBuilder(SpellingVariants variants, const std::vector<SynonymGroup>& synonyms);
 
     // `file_key` identifies the input file (XF term) for replace and prune.
@@ -38,7 +39,7 @@ public:
 
     const SpellingVariants& variants() const { return variants_; }
 
-private:
+  private:
     SpellingVariants variants_;
     SynonymMatcher synonyms_;
     Xapian::TermGenerator generator_;

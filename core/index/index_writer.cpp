@@ -1,5 +1,7 @@
 #include "core/index/index_writer.hpp"
 
+#include <xapian.h>
+
 #include <condition_variable>
 #include <cstdlib>
 #include <ctime>
@@ -10,7 +12,6 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
-#include <xapian.h>
 
 #include "core/dedupe/cluster_index.hpp"
 #include "core/dedupe/hash.hpp"
@@ -49,13 +50,14 @@ std::string utc_now_iso() {
 // and Xapian's add_document each take about half the time, and a database handle must stay
 // on one thread. Results come back in submission order.
 class BuilderThread {
-public:
+  public:
     struct Result {
         std::string id;
         BuiltDocument built;
     };
 
-    explicit BuilderThread(DocumentBuilder& builder) : builder_(builder), thread_([this] { run(); }) {}
+    explicit BuilderThread(DocumentBuilder& builder)
+        : builder_(builder), thread_([this] { run(); }) {}
 
     ~BuilderThread() {
         {
@@ -85,7 +87,7 @@ public:
         return out;
     }
 
-private:
+  private:
     struct Job {
         Article article;
         std::string file;
@@ -249,7 +251,8 @@ struct IndexWriter::Impl {
         std::vector<std::string> old;
         for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) old.push_back(*k);
         for (const auto& k : old) db.clear_synonyms(k);
-        for (const auto& [key, value] : synonym_entries(options.synonyms, Xapian::Stem("english"))) {
+        for (const auto& [key, value] :
+             synonym_entries(options.synonyms, Xapian::Stem("english"))) {
             db.add_synonym(key, value);
         }
     }
@@ -298,7 +301,9 @@ std::vector<KnownFile> IndexWriter::known_files() const {
     return out;
 }
 
-void IndexWriter::keep_file(const KnownFile& file) { impl_->counts.unchanged += file.articles; }
+void IndexWriter::keep_file(const KnownFile& file) {
+    impl_->counts.unchanged += file.articles;
+}
 
 void IndexWriter::begin_file(const std::string& key, std::string_view content_hash) {
     auto& m = *impl_;
@@ -313,7 +318,9 @@ void IndexWriter::begin_file(const std::string& key, std::string_view content_ha
     }
 }
 
-void IndexWriter::put(const Article& article) { impl_->submit(article); }
+void IndexWriter::put(const Article& article) {
+    impl_->submit(article);
+}
 
 void IndexWriter::end_file(bool complete) {
     auto& m = *impl_;
@@ -339,7 +346,8 @@ void IndexWriter::commit() {
     for (const auto& [word, freq] : m.spelling) m.db.add_spelling(word, freq);
     m.spelling.clear();
     m.write_synonyms();
-    m.db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+    m.db.set_metadata(std::string(schema::kMetaSchemaVersion),
+                      std::to_string(schema::kSchemaVersion));
     m.db.set_metadata(std::string(schema::kMetaSpellingVariants),
                       serialize_variants(m.options.spelling_variants));
     m.db.set_metadata(std::string(schema::kMetaArticleCount), std::to_string(m.db.get_doccount()));
@@ -348,8 +356,14 @@ void IndexWriter::commit() {
     m.in_transaction = false;
 }
 
-IndexCounts IndexWriter::counts() const { return impl_->counts; }
-std::size_t IndexWriter::duplicate_clusters() const { return impl_->clusters.duplicate_clusters(); }
-std::size_t IndexWriter::article_count() const { return impl_->db.get_doccount(); }
+IndexCounts IndexWriter::counts() const {
+    return impl_->counts;
+}
+std::size_t IndexWriter::duplicate_clusters() const {
+    return impl_->clusters.duplicate_clusters();
+}
+std::size_t IndexWriter::article_count() const {
+    return impl_->db.get_doccount();
+}
 
 }  // namespace news

@@ -21,7 +21,7 @@ namespace news {
 
 // Another process holds the database's write lock.
 class IndexLockedError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -50,7 +50,7 @@ struct KnownFile {
 };
 
 class IndexWriter {
-public:
+  public:
     // Opens or creates the database. Throws IndexLockedError when another writer holds it,
     // Xapian::Error on other failures.
     explicit IndexWriter(IndexWriterOptions options);
@@ -85,7 +85,7 @@ public:
     std::size_t duplicate_clusters() const;
     std::size_t article_count() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

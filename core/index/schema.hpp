@@ -2,8 +2,9 @@
 // The Xapian index schema, defined once for the indexer and the server.
 // docs/index-schema.md explains each entry; change both together.
 
-#include <string_view>
 #include <xapian.h>
+
+#include <string_view>
 
 namespace news::schema {
 
@@ -13,29 +14,36 @@ inline constexpr std::string_view kTitle = "S";    // title:   (Omega's "subject
 inline constexpr std::string_view kAuthor = "A";   // author:
 inline constexpr std::string_view kSource = "XO";  // source:  (outlet words)
 // Boolean filter terms: exact, lower-cased, whole value after the prefix.
-inline constexpr std::string_view kId = "Q";               // unique id term (Omega's "Q")
-inline constexpr std::string_view kSourceFilter = "XS";    // XS + lower-cased source name
-inline constexpr std::string_view kAuthorFilter = "XA";    // XA + lower-cased author name
-inline constexpr std::string_view kOriginFilter = "XF";    // XF + origin file name (for replace/prune)
-inline constexpr std::string_view kClusterFilter = "XC";   // XC + duplicate-cluster key
-inline constexpr std::string_view kEmbeddedFilter = "XE";  // XE + id of the page a story was embedded in
+inline constexpr std::string_view kId = "Q";             // unique id term (Omega's "Q")
+inline constexpr std::string_view kSourceFilter = "XS";  // XS + lower-cased source name
+inline constexpr std::string_view kAuthorFilter = "XA";  // XA + lower-cased author name
+inline constexpr std::string_view kOriginFilter =
+    "XF";  // XF + origin file name (for replace/prune)
+inline constexpr std::string_view kClusterFilter = "XC";  // XC + duplicate-cluster key
+inline constexpr std::string_view kEmbeddedFilter =
+    "XE";  // XE + id of the page a story was embedded in
 // Synonym concept terms: XY + group name, added to a document containing any form of the group
 // and the target of every synonym-table entry (core/index/synonyms.hpp).
 inline constexpr std::string_view kSynonymConcept = "XY";
 
 // ---- Value slots ----
-inline constexpr Xapian::valueno kSlotCluster = 0;    // duplicate-cluster key (string; collapse key)
-inline constexpr Xapian::valueno kSlotDate = 1;       // sortable_serialise(days since 1970-01-01), when known
-inline constexpr Xapian::valueno kSlotSource = 2;     // source name as shown (facet counting)
-inline constexpr Xapian::valueno kSlotHash = 3;       // content hash of the cleaned article (incremental)
+inline constexpr Xapian::valueno kSlotCluster = 0;  // duplicate-cluster key (string; collapse key)
+inline constexpr Xapian::valueno kSlotDate =
+    1;  // sortable_serialise(days since 1970-01-01), when known
+inline constexpr Xapian::valueno kSlotSource = 2;  // source name as shown (facet counting)
+inline constexpr Xapian::valueno kSlotHash =
+    3;  // content hash of the cleaned article (incremental)
 inline constexpr Xapian::valueno kSlotSignature = 4;  // near-duplicate signature (see core/dedupe)
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kMetaSchemaVersion = "news.schema_version";
-inline constexpr std::string_view kMetaLastIndexed = "news.last_indexed";    // ISO 8601 UTC
-inline constexpr std::string_view kMetaFileHashPrefix = "news.file:";  // + file key -> "<hash> <articles>"
-inline constexpr std::string_view kMetaSpellingVariants = "news.spelling_variants";  // "brit=amer" lines
-inline constexpr std::string_view kMetaArticleCount = "news.article_count";  // decimal, after each run
+inline constexpr std::string_view kMetaLastIndexed = "news.last_indexed";  // ISO 8601 UTC
+inline constexpr std::string_view kMetaFileHashPrefix =
+    "news.file:";  // + file key -> "<hash> <articles>"
+inline constexpr std::string_view kMetaSpellingVariants =
+    "news.spelling_variants";  // "brit=amer" lines
+inline constexpr std::string_view kMetaArticleCount =
+    "news.article_count";  // decimal, after each run
 
 inline constexpr int kSchemaVersion = 1;
 

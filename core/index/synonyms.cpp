@@ -13,7 +13,8 @@ std::string_view trim(std::string_view s) {
 
 // "vehicles" and "vehicle" (and "EVs" and "EV") match each other.
 std::string singular(std::string_view w) {
-    if (w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's') return std::string(w.substr(0, w.size() - 1));
+    if (w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's')
+        return std::string(w.substr(0, w.size() - 1));
     return std::string(w);
 }
 
@@ -45,7 +46,8 @@ std::vector<SynonymGroup> parse_synonyms(std::string_view text, const SpellingVa
         std::string_view line = text.substr(0, nl);
         text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
         ++line_no;
-        if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        if (const auto hash = line.find('#'); hash != std::string_view::npos)
+            line = line.substr(0, hash);
         line = trim(line);
         if (line.empty()) continue;
         SynonymGroup group;
@@ -59,7 +61,9 @@ std::vector<SynonymGroup> parse_synonyms(std::string_view text, const SpellingVa
             if (!f.words.empty()) group.forms.push_back(std::move(f));
         }
         if (group.forms.size() < 2) {
-            if (errors) errors->push_back("line " + std::to_string(line_no) + ": a group needs at least two forms");
+            if (errors)
+                errors->push_back("line " + std::to_string(line_no) +
+                                  ": a group needs at least two forms");
             continue;
         }
         group.name = join(group.forms.front().words, '_');
@@ -121,7 +125,8 @@ std::map<std::string, Xapian::termcount> SynonymMatcher::match(
         if (it == by_first_word_.end()) continue;
         for (const auto& form : it->second) {
             if (!form.exact.empty()) {
-                if (words[i] == form.exact || words[i] == form.exact + "s") ++found[concept_terms_[form.group]];
+                if (words[i] == form.exact || words[i] == form.exact + "s")
+                    ++found[concept_terms_[form.group]];
                 continue;
             }
             if (i + form.words.size() > words.size()) continue;

@@ -6,13 +6,14 @@
 // form, as Xapian::QueryParser looks it up, to that concept term. So "EV" finds a text that
 // only says "electric vehicle" and the reverse. See docs/index-schema.md ("Synonyms").
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-#include <xapian.h>
 
 #include "core/text/normalize.hpp"
 
@@ -24,7 +25,7 @@ struct SynonymForm {
 };
 
 struct SynonymGroup {
-    std::string name;                // first form, normalised lower-case words joined by '_'
+    std::string name;  // first form, normalised lower-case words joined by '_'
     std::vector<SynonymForm> forms;
 };
 
@@ -44,12 +45,12 @@ std::vector<std::pair<std::string, std::string>> synonym_entries(
 
 // Finds group forms in a document's word sequence (search_words of normalised text).
 class SynonymMatcher {
-public:
+  public:
     explicit SynonymMatcher(const std::vector<SynonymGroup>& groups);
     // Concept term -> occurrences; `words` as written (search_words with keep_case).
     std::map<std::string, Xapian::termcount> match(const std::vector<std::string>& words) const;
 
-private:
+  private:
     struct Form {
         std::vector<std::string> words;  // lower-case singular forms
         std::string exact;               // non-empty: the one word, case as written

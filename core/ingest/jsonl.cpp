@@ -117,6 +117,7 @@ JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin) {
         a.authors = authors_field(j);
         a.url = text_field(j, "url");
         a.published_text = text_field(j, "published");
+        if (!a.published_text) a.published_text = text_field(j, "date");  // common feed alias
         if (a.published_text && iso_date_days(*a.published_text)) {
             a.published = a.published_text->substr(0, 10);
         }

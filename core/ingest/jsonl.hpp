@@ -2,7 +2,8 @@
 // JSON Lines feeds of already clean articles, one object per line:
 //   {"id", "title", "body", "source", "authors" | "author", "url", "published"}
 // `body` holds paragraphs separated by blank lines; unknown fields are ignored; `authors`
-// (or `author`) may be a string or an array of strings; `id` may be a string or an integer.
+// (or `author`) may be a string or an array of strings; `id` may be a string or an integer;
+// `date` is read when `published` is absent.
 
 #include <optional>
 #include <string>

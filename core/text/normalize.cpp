@@ -7,13 +7,27 @@
 namespace news {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool is_alpha(char c) {
+    return is_upper(c) || is_lower(c);
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+char to_lower(char c) {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char to_upper(char c) {
+    return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -191,7 +205,8 @@ std::string apply_rules(std::string_view w) {
         if (r.consonant_before && (is_vowel(stem.back()) || stem.back() == 'y')) continue;
         std::string lemma(stem);
         lemma += r.lemma_suffix;
-        if (rule_exceptions().contains(lemma) || rule_exceptions().contains(w)) return std::string(w);
+        if (rule_exceptions().contains(lemma) || rule_exceptions().contains(w))
+            return std::string(w);
         // "-cise" and "-vise" words (precise, revise) never take -ize.
         if (r.lemma_suffix == "ise" && (stem.back() == 'c' || stem.back() == 'v'))
             return std::string(w);
@@ -224,7 +239,7 @@ const char* magnitude_word(std::string_view lower_word) {
 }
 
 class WordPass {
-public:
+  public:
     WordPass(std::string_view s, const SpellingVariants& v) : s_(s), variants_(v) {
         out_.reserve(s.size() + 16);
     }
@@ -242,7 +257,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     bool prev_is_word_byte() const {
         if (i_ == 0) return false;
         const char p = s_[i_ - 1];
