@@ -127,11 +127,6 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     out.signature = dedupe::minhash(text);
     if (out.signature) doc.add_value(schema::kSlotSignature, dedupe::encode(*out.signature));
 
-    // The generator keeps a counted reference to the last document; drop it here, on the
-    // building thread, so the document handed to the writer thread has a single owner
-    // (Xapian's reference counts are not atomic: a shared one crashed large runs).
-    generator_.set_document(Xapian::Document());
-
     std::string data = nlohmann::json(a).dump();
     out.hash = hex64(hash64(data));
     doc.add_value(schema::kSlotHash, out.hash);
