@@ -1,0 +1,125 @@
+// Xapian "naive" peer: the textbook use of Xapian 1.4, the reference row of issue 7.
+// TermGenerator with the english stemmer (STEM_SOME) and positions, title and body; BM25 with
+// its defaults; QueryParser with default_op OP_AND; MSet::snippet with its default flags
+// (which include the background model).
+#include <xapian.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "common/corpus.hpp"
+#include "common/engine.hpp"
+#include "common/metrics.hpp"
+
+namespace {
+
+using peers::Hit;
+using peers::Query;
+
+// Document data: id, newline, title (newlines flattened), newline, body.
+std::string flatten(std::string s) {
+    for (auto& c : s)
+        if (c == '\n' || c == '\r') c = ' ';
+    return s;
+}
+
+Hit decode(const std::string& data) {
+    Hit h;
+    const auto a = data.find('\n');
+    const auto b = a == std::string::npos ? a : data.find('\n', a + 1);
+    h.id = data.substr(0, a);
+    if (a != std::string::npos)
+        h.title = data.substr(a + 1, b == std::string::npos ? b : b - a - 1);
+    if (b != std::string::npos) h.snippet = data.substr(b + 1);  // the body, until snippeted
+    return h;
+}
+
+class XapianSearcher : public peers::Searcher {
+  public:
+    explicit XapianSearcher(const std::string& path)
+        : db_(path), enquire_(db_), stemmer_("english") {
+        parser_.set_database(db_);
+        parser_.set_stemmer(stemmer_);
+        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        parser_.set_default_op(Xapian::Query::OP_AND);
+    }
+
+    std::vector<Hit> search(const Query& q) override {
+        enquire_.set_query(parser_.parse_query(q.raw));  // QueryParserError counts as failed
+        const auto mset = enquire_.get_mset(0, 10);
+        std::vector<Hit> hits;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit h = decode(it.get_document().get_data());
+            // About 30 words of English is ~200 bytes; default flags and omit marker otherwise.
+            h.snippet = mset.snippet(
+                h.snippet, 200, stemmer_,
+                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
+                "</mark>", "...");
+            hits.push_back(std::move(h));
+        }
+        return hits;
+    }
+
+  private:
+    Xapian::Database db_;
+    Xapian::Enquire enquire_;
+    Xapian::Stem stemmer_;
+    Xapian::QueryParser parser_;
+};
+
+class XapianEngine : public peers::Engine {
+  public:
+    std::string name() const override { return "xapian-naive"; }
+
+    void prepare_index(const peers::Options& o) override {
+        path_ = db_path(o);
+        std::filesystem::remove_all(path_);
+    }
+
+    peers::IndexResult build_index(const peers::Options& o) override {
+        Xapian::WritableDatabase db(path_, Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::TermGenerator tg;
+        tg.set_stemmer(Xapian::Stem("english"));
+        tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        peers::IndexResult r;
+        r.articles = peers::for_each_article(o.corpus, [&](const peers::Article& a) {
+            Xapian::Document doc;
+            tg.set_document(doc);
+            // As in Xapian's own example indexer: title prefixed for field search, then title
+            // and body unprefixed (a gap between them) for free-text search.
+            tg.index_text(a.title, 1, "S");
+            tg.index_text(a.title);
+            tg.increase_termpos();
+            tg.index_text(a.body);
+            doc.set_data(flatten(a.id) + "\n" + flatten(a.title) + "\n" + a.body);
+            doc.add_boolean_term("Q" + a.id);
+            db.replace_document("Q" + a.id, doc);
+        });
+        db.commit();
+        return r;
+    }
+
+    nlohmann::ordered_json finish_index(const peers::Options&) override {
+        return {{"index_mb", peers::disk_usage_mb(path_)}};
+    }
+
+    void open_for_queries(const peers::Options& o) override {
+        path_ = db_path(o);
+        if (!std::filesystem::exists(path_)) throw std::runtime_error("no index at " + path_);
+    }
+
+    std::unique_ptr<peers::Searcher> connect() override {
+        return std::make_unique<XapianSearcher>(path_);
+    }
+
+  private:
+    static std::string db_path(const peers::Options& o) { return o.workdir + "/xapian-naive"; }
+    std::string path_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    XapianEngine engine;
+    return peers::peer_main(argc, argv, engine);
+}
