@@ -1,0 +1,100 @@
+// Load generator for the real server: C threads, each with one keep-alive connection to
+// 127.0.0.1:PORT, send the benchmark queries round robin for a bounded time and print the JSON
+// query line (engine "news-search (HTTP)").
+//
+// usage: http_load --port N --queries FILE --concurrency C --seconds T --label 1x
+//                  [--warmup S] [--max-requests N] [--check]
+// --check parses every body as JSON and checks the hit count (slower; for verifying the server).
+
+#include <httplib.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/cli.hpp"
+#include "common/load_loop.hpp"
+#include "common/query_file.hpp"
+#include "common/query_line.hpp"
+
+namespace {
+
+std::string url_encode(const std::string& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char ch : s) {
+        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+            out += static_cast<char>(ch);
+        } else {
+            out += '%';
+            out += kHex[ch >> 4];
+            out += kHex[ch & 15];
+        }
+    }
+    return out;
+}
+
+// Counting the hits' "url" keys avoids a full JSON parse on the client, which would take CPU from
+// the server on this small machine. Duplicates and facets carry no "url" key.
+int count_hits_cheaply(const std::string& body) {
+    int n = 0;
+    for (auto pos = body.find("\"url\":"); pos != std::string::npos;
+         pos = body.find("\"url\":", pos + 6))
+        ++n;
+    return n;
+}
+
+bench::Outcome check_response(const httplib::Result& res, bool full_check) {
+    if (!res || res->status != 200 || res->body.empty() || res->body.front() != '{') return {};
+    if (!full_check) return {true, count_hits_cheaply(res->body)};
+    const auto j = nlohmann::json::parse(res->body, nullptr, false);
+    if (j.is_discarded() || !j.contains("hits") || !j["hits"].is_array()) return {};
+    return {true, static_cast<int>(j["hits"].size())};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    const bench::Args args(argc, argv,
+                           {"--port", "--queries", "--concurrency", "--seconds", "--label",
+                            "--warmup", "--max-requests", "--host"},
+                           {"--check"});
+    const auto host = args.str("--host", "127.0.0.1");
+    if (host != "127.0.0.1" && host != "localhost") {
+        throw std::invalid_argument("load goes to the loopback interface only");
+    }
+    const int port = static_cast<int>(args.integer("--port", 0));
+    if (port <= 0 || port > 65535) throw std::invalid_argument("--port is required");
+    const auto queries = bench::read_queries(args.required("--queries"));
+    bench::LoadOptions opt;
+    opt.concurrency = static_cast<int>(args.integer("--concurrency", 1));
+    opt.seconds = args.number("--seconds", 10);
+    opt.warmup_seconds = args.number("--warmup", 1);
+    opt.max_requests = static_cast<std::size_t>(args.integer("--max-requests", 1'000'000));
+    const bool full_check = args.has("--check");
+
+    std::vector<std::string> paths;
+    paths.reserve(queries.size());
+    for (const auto& q : queries)
+        paths.push_back("/api/search?q=" + url_encode(q) + "&op=and&per_page=10");
+
+    auto factory = [&](int) -> bench::QueryFn {
+        auto client = std::make_shared<httplib::Client>(host, port);
+        client->set_keep_alive(true);
+        client->set_connection_timeout(5);
+        client->set_read_timeout(10);
+        client->set_write_timeout(5);
+        return [client, &paths, full_check](std::size_t i) {
+            return check_response(client->Get(paths[i]), full_check);
+        };
+    };
+    const auto result = bench::run_load(paths.size(), opt, factory);
+    std::cout << bench::query_line("news-search (HTTP)", args.str("--label", "1x"), opt.concurrency,
+                                   result)
+                     .dump()
+              << std::endl;
+    return 0;
+} catch (const std::exception& e) {
+    std::cerr << "http_load: " << e.what() << "\n";
+    return 2;
+}

@@ -1,0 +1,73 @@
+// Indexes a JSON Lines corpus with the project's indexer into a fresh directory and prints the
+// JSON index line shared with the peers' harnesses:
+// {"engine","corpus","kind":"index","articles","seconds","articles_per_s","mb_per_s",
+//  "peak_rss_mb","index_mb"}. MB are 2^20 bytes; index_mb is the sum of the file sizes.
+//
+// usage: index_run --indexer build/bin/indexer --corpus FILE --workdir DIR --label 1x
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "common/child_process.hpp"
+#include "common/cli.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::size_t count_records(const fs::path& corpus) {
+    std::ifstream in(corpus);
+    if (!in) throw std::runtime_error("cannot read " + corpus.string());
+    std::size_t n = 0;
+    for (std::string line; std::getline(in, line);) n += line.empty() ? 0 : 1;
+    return n;
+}
+
+double tree_mb(const fs::path& dir) {
+    std::uintmax_t bytes = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        if (e.is_regular_file()) bytes += e.file_size();
+    }
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+
+double round1(double v) {
+    return std::round(v * 10) / 10;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    const bench::Args args(argc, argv, {"--indexer", "--corpus", "--workdir", "--label"});
+    const fs::path corpus = args.required("--corpus");
+    const fs::path db = fs::path(args.required("--workdir")) / "index";
+    fs::remove_all(db);  // always a full build, never an incremental no-op
+    fs::create_directories(db.parent_path());
+
+    const auto articles = count_records(corpus);
+    const auto mb = static_cast<double>(fs::file_size(corpus)) / (1024.0 * 1024.0);
+    const auto usage = bench::run_measured(
+        {args.required("--indexer"), "index", "--db", db.string(), "--quiet", corpus.string()});
+    if (usage.exit_code != 0) {
+        throw std::runtime_error("the indexer exited with status " +
+                                 std::to_string(usage.exit_code));
+    }
+    const nlohmann::json line = {
+        {"engine", "news-search indexer"},
+        {"corpus", args.str("--label", "1x")},
+        {"kind", "index"},
+        {"articles", articles},
+        {"seconds", std::round(usage.seconds * 1000) / 1000},
+        {"articles_per_s", round1(static_cast<double>(articles) / usage.seconds)},
+        {"mb_per_s", round1(mb / usage.seconds)},
+        {"peak_rss_mb", round1(usage.peak_rss_mb)},
+        {"index_mb", round1(tree_mb(db))}};
+    std::cout << line.dump() << std::endl;
+    return 0;
+} catch (const std::exception& e) {
+    std::cerr << "index_run: " << e.what() << "\n";
+    return 2;
+}

@@ -1,0 +1,149 @@
+#include "report/sections.hpp"
+
+#include <algorithm>
+
+#include "report/format.hpp"
+#include "report/targets.hpp"
+
+namespace bench::report {
+
+namespace {
+
+// Ours first, then the peers in the order they ran.
+std::vector<std::string> engines_of(const std::vector<json>& lines) {
+    std::vector<std::string> out;
+    for (const auto& l : lines) {
+        const auto e = l.value("engine", "");
+        if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    }
+    std::stable_partition(out.begin(), out.end(), [](const std::string& e) { return is_ours(e); });
+    return out;
+}
+
+}  // namespace
+
+void write_header(std::ostream& out, const Records& r) {
+    out << "# Benchmark: news-search and its peers\n\n";
+    const std::pair<const char*, const char*> rows[] = {{"date", "Date (UTC)"},
+                                                        {"host", "Host"},
+                                                        {"cpu", "CPU"},
+                                                        {"nproc", "Cores (nproc)"},
+                                                        {"memory", "Memory"},
+                                                        {"load_start", "Load average at start"},
+                                                        {"load_end", "Load average at end"},
+                                                        {"commit", "news-search commit"},
+                                                        {"gxx", "g++"},
+                                                        {"xapian", "Xapian"},
+                                                        {"sqlite", "SQLite"},
+                                                        {"postgresql", "PostgreSQL"},
+                                                        {"sphinx", "Sphinx"},
+                                                        {"command", "Command"},
+                                                        {"corpus", "Corpus"},
+                                                        {"queries", "Queries"}};
+    out << "| | |\n|---|---|\n";
+    for (const auto& [key, label] : rows) {
+        const auto v = r.meta_value(key);
+        if (!v.empty()) out << "| " << label << " | " << v << " |\n";
+    }
+    out << "\nEvery query: top 10 hits with a highlighted snippet each, AND semantics. Ratios are "
+           "the engine's figure divided by ours (HTTP server for queries, our indexer for "
+           "indexing): "
+           "above 1.00× is more QPS, more time or more memory than ours.\n\n";
+}
+
+void write_targets(std::ostream& out, const Records& r) {
+    out << "## Targets (issue #7)\n\n| target | measured | result |\n|---|---|---|\n";
+    for (const auto& t : check_targets(r)) {
+        out << "| " << t.target << " | " << t.measured << " | " << t.verdict << " |\n";
+    }
+    out << "\n";
+}
+
+void write_indexing(std::ostream& out, const Records& r) {
+    out << "## Indexing (JSON Lines)\n\n"
+           "| corpus | engine | articles | seconds | articles/s | ×ours | MB/s | peak RSS MB | "
+           "×ours | "
+           "index MB | ×ours |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& corpus : r.corpora()) {
+        const json* ours = r.find_index(kOursIndexer, corpus);
+        for (const auto& engine : engines_of(r.index)) {
+            const json* i = r.find_index(engine, corpus);
+            if (i == nullptr) continue;
+            auto x = [&](const char* key) {
+                return ours ? ratio(num(*i, key), num(*ours, key)) : "—";
+            };
+            out << "| " << corpus << " | " << engine << " | " << fmt(num(*i, "articles")) << " | "
+                << fmt(num(*i, "seconds"), 2) << " | " << fmt(num(*i, "articles_per_s")) << " | "
+                << x("articles_per_s") << " | " << fmt(num(*i, "mb_per_s"), 1) << " | "
+                << fmt(num(*i, "peak_rss_mb"), 1) << " | " << x("peak_rss_mb") << " | "
+                << fmt(num(*i, "index_mb"), 1) << " | " << x("index_mb") << " |\n";
+        }
+    }
+    for (const auto& c : r.clean) {
+        out << "\nCleaner on raw pages (`clean_speed`, in memory): " << fmt(num(c, "pages_per_s"))
+            << " pages/s, " << fmt(num(c, "mb_per_s"), 1) << " MB/s (" << fmt(num(c, "pages"))
+            << " pages in " << fmt(num(c, "seconds"), 1) << " s).\n";
+    }
+    out << "\n";
+}
+
+void write_queries(std::ostream& out, const Records& r) {
+    out << "## Queries\n\n";
+    for (const auto& corpus : r.corpora()) {
+        out << "### " << corpus
+            << " corpus\n\n"
+               "| c | engine | QPS | ×ours | p50 ms | p95 ms | p99 ms | ×ours p99 | queries | "
+               "failed | "
+               "mean hits |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        for (const int c : {1, 2, 16}) {
+            const json* ours = r.find_query(kOursHttp, corpus, c);
+            for (const auto& engine : engines_of(r.query)) {
+                const json* q = r.find_query(engine, corpus, c);
+                if (q == nullptr) continue;
+                auto x = [&](const char* key) {
+                    return ours ? ratio(num(*q, key), num(*ours, key)) : "—";
+                };
+                out << "| " << c << " | " << engine << " | " << fmt(num(*q, "qps")) << " | "
+                    << x("qps") << " | " << fmt(num(*q, "p50_ms"), 2) << " | "
+                    << fmt(num(*q, "p95_ms"), 2) << " | " << fmt(num(*q, "p99_ms"), 2) << " | "
+                    << x("p99_ms") << " | " << fmt(num(*q, "queries")) << " | "
+                    << fmt(num(*q, "failed")) << " | " << fmt(num(*q, "mean_hits"), 2) << " |\n";
+            }
+        }
+        out << "\n";
+    }
+}
+
+void write_memory(std::ostream& out, const Records& r) {
+    if (r.memory.empty()) return;
+    out << "## Server memory (VmRSS)\n\n| corpus | when | RSS MB |\n|---|---|---:|\n";
+    for (const auto& m : r.memory) {
+        out << "| " << m.value("corpus", "") << " | " << m.value("phase", "") << " | "
+            << fmt(num(m, "rss_mb"), 1) << " |\n";
+    }
+    out << "\n";
+}
+
+void write_relevance(std::ostream& out, const Records& r) {
+    if (r.relevance.empty()) return;
+    out << "## Relevance (bench/relevance)\n\n";
+    for (const auto& rel : r.relevance) {
+        out << "-";
+        for (const auto& [key, value] : rel.items()) {
+            if (key == "kind") continue;
+            out << " " << key << ": "
+                << (value.is_string() ? value.get<std::string>() : value.dump()) << ";";
+        }
+        out << "\n";
+    }
+    out << "\n";
+}
+
+void write_notes(std::ostream& out, const Records& r) {
+    if (r.notes.empty()) return;
+    out << "## Notes\n\n";
+    for (const auto& n : r.notes) out << "- " << n << "\n";
+    out << "\n";
+}
+
+}  // namespace bench::report

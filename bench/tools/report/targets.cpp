@@ -1,0 +1,145 @@
+#include "report/targets.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "report/format.hpp"
+
+namespace bench::report {
+
+namespace {
+
+const char* verdict(bool ok) {
+    return ok ? "PASS" : "FAIL";
+}
+
+TargetResult missing(std::string target) {
+    return {std::move(target), "—", "not measured"};
+}
+
+// The fastest peer (any engine that is not ours) on this corpus and concurrency.
+const json* best_peer(const Records& r, const std::string& corpus, int c) {
+    const json* best = nullptr;
+    for (const auto& q : r.query) {
+        if (is_ours(q.value("engine", "")) || q.value("corpus", "") != corpus ||
+            q.value("concurrency", 0) != c) {
+            continue;
+        }
+        if (best == nullptr || num(q, "qps") > num(*best, "qps")) best = &q;
+    }
+    return best;
+}
+
+void qps_target(const Records& r, std::vector<TargetResult>& out, const std::string& corpus, int c,
+                double min_qps) {
+    const auto name = "HTTP QPS c=" + std::to_string(c) + " on " + corpus + " ≥ " + fmt(min_qps);
+    const json* q = r.find_query(kOursHttp, corpus, c);
+    if (q == nullptr) return out.push_back(missing(name));
+    out.push_back({name, fmt(num(*q, "qps")), verdict(num(*q, "qps") >= min_qps)});
+}
+
+void p99_target(const Records& r, std::vector<TargetResult>& out, const std::string& corpus, int c,
+                double max_ms, bool no_failures) {
+    auto name =
+        "HTTP p99 c=" + std::to_string(c) + " on " + corpus + " ≤ " + fmt(max_ms, 1) + " ms";
+    if (no_failures) name += ", no failed request";
+    const json* q = r.find_query(kOursHttp, corpus, c);
+    if (q == nullptr) return out.push_back(missing(name));
+    const bool ok = num(*q, "p99_ms") <= max_ms && (!no_failures || num(*q, "failed") == 0);
+    auto measured = fmt(num(*q, "p99_ms"), 2) + " ms";
+    if (no_failures) measured += ", " + fmt(num(*q, "failed")) + " failed";
+    out.push_back({name, measured, verdict(ok)});
+}
+
+void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
+    for (const auto& corpus : r.corpora()) {
+        for (const int c : {1, 2, 16}) {
+            const json* ours = r.find_query(kOursHttp, corpus, c);
+            const auto where = corpus + " c=" + std::to_string(c);
+            const auto peer_name = "HTTP ≥ 1.0× best peer, " + where;
+            const json* peer = best_peer(r, corpus, c);
+            if (ours == nullptr || peer == nullptr) {
+                out.push_back(missing(peer_name));
+            } else {
+                const double x = num(*ours, "qps") / std::max(1e-9, num(*peer, "qps"));
+                out.push_back(
+                    {peer_name, fmt(x, 2) + "× " + peer->value("engine", ""), verdict(x >= 1.0)});
+            }
+            const auto inproc_name = "HTTP ≥ 0.8× in-process, " + where;
+            const json* inproc = r.find_query(kOursInProcess, corpus, c);
+            if (ours == nullptr || inproc == nullptr) {
+                out.push_back(missing(inproc_name));
+            } else {
+                const double x = num(*ours, "qps") / std::max(1e-9, num(*inproc, "qps"));
+                out.push_back({inproc_name, fmt(x, 2) + "×", verdict(x >= 0.8)});
+            }
+        }
+    }
+}
+
+void index_targets(const Records& r, std::vector<TargetResult>& out) {
+    for (const auto* corpus : {"1x", "10x"}) {
+        const auto name = std::string("indexing ≥ 4,000 articles/s on ") + corpus;
+        const json* i = r.find_index(kOursIndexer, corpus);
+        if (i == nullptr) {
+            out.push_back(missing(name));
+        } else {
+            out.push_back(
+                {name, fmt(num(*i, "articles_per_s")), verdict(num(*i, "articles_per_s") >= 4000)});
+        }
+    }
+    if (const json* i = r.find_index(kOursIndexer, "10x")) {
+        out.push_back({"indexer peak RSS ≤ 400 MB on 10x", fmt(num(*i, "peak_rss_mb"), 1) + " MB",
+                       verdict(num(*i, "peak_rss_mb") <= 400)});
+    } else {
+        out.push_back(missing("indexer peak RSS ≤ 400 MB on 10x"));
+    }
+    if (const json* i = r.find_index(kOursIndexer, "1x")) {
+        out.push_back({"index ≤ 150 MB on 1x", fmt(num(*i, "index_mb"), 1) + " MB",
+                       verdict(num(*i, "index_mb") <= 150)});
+    } else {
+        out.push_back(missing("index ≤ 150 MB on 1x"));
+    }
+}
+
+void relevance_target(const Records& r, std::vector<TargetResult>& out) {
+    const std::string name = "relevance nDCG@10 ≥ 0.38 (Cranfield)";
+    for (const auto& rel : r.relevance) {
+        for (const auto& [key, value] : rel.items()) {
+            std::string k = key;
+            std::transform(k.begin(), k.end(), k.begin(),
+                           [](unsigned char ch) { return std::tolower(ch); });
+            if (k.find("ndcg") != std::string::npos && value.is_number()) {
+                const double v = value.get<double>();
+                return out.push_back({name, fmt(v, 3), verdict(v >= 0.38)});
+            }
+        }
+    }
+    out.push_back(missing(name));
+}
+
+}  // namespace
+
+std::vector<TargetResult> check_targets(const Records& r) {
+    std::vector<TargetResult> out;
+    qps_target(r, out, "1x", 1, 1800);
+    qps_target(r, out, "10x", 1, 700);
+    qps_target(r, out, "1x", 2, 3000);
+    qps_target(r, out, "10x", 2, 1200);
+    p99_target(r, out, "1x", 1, 2.5, false);
+    p99_target(r, out, "10x", 1, 5.0, false);
+    p99_target(r, out, "1x", 16, 20.0, true);
+    p99_target(r, out, "10x", 16, 20.0, true);
+    per_row_targets(r, out);
+    index_targets(r, out);
+    if (const json* m = r.find_memory("1x", "after queries")) {
+        out.push_back({"server RSS ≤ 150 MB after the 1x run", fmt(num(*m, "rss_mb"), 1) + " MB",
+                       verdict(num(*m, "rss_mb") <= 150)});
+    } else {
+        out.push_back(missing("server RSS ≤ 150 MB after the 1x run"));
+    }
+    relevance_target(r, out);
+    return out;
+}
+
+}  // namespace bench::report
