@@ -69,7 +69,7 @@ int main(int argc, char** argv) try {
         {"articles", articles},
         {"seconds", std::round(took * 1000) / 1000},
         {"pages_per_s", std::round(static_cast<double>(cleaned) / took * 10) / 10},
-        {"mb_per_s", std::round(static_cast<double>(bytes) / (1024.0 * 1024.0) / took * 10) / 10}};
+        {"mb_per_s", std::round(static_cast<double>(bytes) / 1e6 / took * 10) / 10}};
     std::cout << line.dump() << std::endl;
     return 0;
 } catch (const std::exception& e) {
