@@ -3,17 +3,12 @@
 namespace news {
 namespace {
 
-const Xapian::Stem& english() {
-    // One per thread: Xapian::Stem is reference-counted without atomics, so copies made from
-    // a shared instance by concurrent searches corrupt the count (double free under load).
-    thread_local const Xapian::Stem stem("english");
-    return stem;
-}
-
 // Without the background model Xapian's generator costs a fraction of its default (the model
 // reads term statistics for every word of the text). The exhaustive passage search stays: without
 // it the generator settles on the first passage with any match, not the one with the most terms.
 constexpr unsigned kFastFlags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+
+constexpr std::string_view kEllipsis = "…";
 
 std::string strip_marks(std::string_view html) {
     std::string out;
@@ -31,6 +26,11 @@ std::string strip_marks(std::string_view html) {
 }
 
 }  // namespace
+
+const Xapian::Stem& english_stemmer() {
+    thread_local const Xapian::Stem stem("english");
+    return stem;
+}
 
 std::string escape_html(std::string_view text) {
     std::string out;
@@ -53,21 +53,35 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
-std::string snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length) {
+std::string snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
+                    const Xapian::Stem& stemmer) {
     if (mset.empty()) {
         // Nothing to centre on: the opening words, cut at a space so no character is split.
         if (text.size() <= length) return escape_html(text);
         const auto cut = text.rfind(' ', length);
-        return escape_html(text.substr(0, cut == std::string_view::npos ? 0 : cut)) + "…";
+        return escape_html(text.substr(0, cut == std::string_view::npos ? 0 : cut)) +
+               std::string(kEllipsis);
     }
-    return mset.snippet(std::string(text), length, english(), kFastFlags, std::string(kMarkOpen),
-                        std::string(kMarkClose), "…");
+    return mset.snippet(std::string(text), length, stemmer, kFastFlags, std::string(kMarkOpen),
+                        std::string(kMarkClose), std::string(kEllipsis));
 }
 
-std::string highlight_all(const Xapian::MSet& mset, std::string_view text) {
+std::string snippet(const Xapian::MSet& mset, const Passage& passage, std::size_t length,
+                    const Xapian::Stem& stemmer) {
+    std::string out = snippet(mset, passage.text, length, stemmer);
+    // The generator marks a cut only within the text it saw: a passage from further down the
+    // body is a cut too.
+    if (!passage.from_start && !out.empty() && !out.starts_with(kEllipsis)) {
+        out.insert(0, kEllipsis);
+    }
+    return out;
+}
+
+std::string highlight_all(const Xapian::MSet& mset, std::string_view text,
+                          const Xapian::Stem& stemmer) {
     if (mset.empty()) return escape_html(text);
     // A length beyond the text keeps all of it; the generator then only marks and escapes.
-    std::string marked = mset.snippet(std::string(text), text.size() + 1, english(), kFastFlags,
+    std::string marked = mset.snippet(std::string(text), text.size() + 1, stemmer, kFastFlags,
                                       std::string(kMarkOpen), std::string(kMarkClose), "");
     // The generator ends at the last word: put back trailing punctuation it dropped ("…", "?").
     const std::string escaped = escape_html(text);

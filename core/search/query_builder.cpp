@@ -90,26 +90,48 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
     return out;
 }
 
+namespace {
+
+// The query text as the index sees it: wildcards (and a partial last word) expanded.
+std::string expand(std::string_view normalised, bool partial, const QueryContext& ctx,
+                   bool* capped) {
+    return expand_prefixes(normalised, partial, ctx.vocabulary,
+                           static_cast<std::size_t>(ctx.limits.max_wildcard_expansion), capped);
+}
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                                 Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+}  // namespace
+
 ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, bool partial,
                         const QueryContext& ctx) {
     ParsedQuery out;
-    const std::string normalised = normalize_for_index(text, ctx.variants);
-    const std::string expanded = expand_prefixes(
-        normalised, partial, ctx.vocabulary,
-        static_cast<std::size_t>(ctx.limits.max_wildcard_expansion), &out.expansion_capped);
+    const std::string expanded =
+        expand(normalize_for_index(text, ctx.variants), partial, ctx, &out.expansion_capped);
     Xapian::QueryParser qp = make_parser(ctx);
     qp.set_default_op(default_op);
-    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                     Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
-    // Spelling correction only for plain words: an expanded wildcard is already index words.
-    if (expanded == normalised) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
-        out.query = qp.parse_query(expanded, flags);
+        out.query = qp.parse_query(expanded, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
         throw ApiError::bad_query("the query could not be parsed: " + e.get_msg());
     }
-    out.corrected = qp.get_corrected_query_string();
     return out;
+}
+
+std::string spelling_correction(std::string_view text, bool partial, const QueryContext& ctx) {
+    const std::string normalised = normalize_for_index(text, ctx.variants);
+    const std::string expanded = expand(normalised, partial, ctx, nullptr);
+    // An expanded wildcard is already made of index words: nothing to correct.
+    if (expanded != normalised) return {};
+    Xapian::QueryParser qp = make_parser(ctx);
+    try {
+        qp.parse_query(expanded, kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::QueryParserError&) {
+        return {};
+    }
+    return qp.get_corrected_query_string();
 }
 
 Xapian::Query build_filter(const SearchParams& params) {

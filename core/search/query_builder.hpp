@@ -23,7 +23,6 @@ struct QueryContext {
 
 struct ParsedQuery {
     Xapian::Query query;            // empty when the text had no searchable words
-    std::string corrected;          // spelling-corrected query text, empty when none better
     bool expansion_capped = false;  // a wildcard matched more words than the configured limit
 };
 
@@ -37,6 +36,11 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
 // parse it (with Xapian's message).
 ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, bool partial,
                         const QueryContext& ctx);
+
+// The spelling-corrected form of `text` (Xapian's spelling table), or empty when there is none
+// or the text holds wildcards. Costly (an edit-distance search per word): call it only when the
+// query found too little.
+std::string spelling_correction(std::string_view text, bool partial, const QueryContext& ctx);
 
 // The boolean filter for source/author/date parameters, or an empty query when none apply.
 Xapian::Query build_filter(const SearchParams& params);

@@ -2,11 +2,16 @@
 
 #include <chrono>
 #include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
 
 #include "core/index/schema.hpp"
 #include "core/search/api_error.hpp"
 #include "core/search/highlight.hpp"
+#include "core/search/passage.hpp"
 #include "core/search/query_builder.hpp"
+#include "core/search/query_stemmer.hpp"
 #include "core/search/vocabulary.hpp"
 
 namespace news {
@@ -40,16 +45,32 @@ json null_or(const json& j, const char* key) {
     return it == j.end() ? json(nullptr) : *it;
 }
 
-std::string body_of(const json& data) {
-    std::string body;
+// The body paragraphs, viewed in place in the parsed data.
+std::vector<std::string_view> paragraphs_of(const json& data) {
+    std::vector<std::string_view> out;
     if (auto it = data.find("paragraphs"); it != data.end() && it->is_array()) {
+        out.reserve(it->size());
         for (const auto& p : *it) {
-            if (!p.is_string()) continue;
-            if (!body.empty()) body += ' ';
-            body += p.get_ref<const std::string&>();
+            if (p.is_string()) out.emplace_back(p.get_ref<const std::string&>());
         }
     }
-    return body;
+    return out;
+}
+
+// What highlighting one query needs: the words to look for in a body, and a stemmer that
+// skips the words that cannot be among them.
+struct Marking {
+    explicit Marking(const Xapian::Query& query)
+        : needles(passage_needles(query)), stemmer(query_stemmer(needles)) {}
+    std::vector<std::string> needles;
+    Xapian::Stem stemmer;
+};
+
+bool has_unknown_term(const Xapian::MSet& mset, const Xapian::Query& query) {
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        if (mset.get_termfreq(*it) == 0) return true;
+    }
+    return false;
 }
 
 // Keeps only stemmed words as expansion terms: prefixes (ids, filters, clusters) say nothing
@@ -108,7 +129,13 @@ struct Searcher::Impl {
         return *vocabulary;
     }
 
-    QueryContext context() { return QueryContext{db, vocab(), variants, options.limits}; }
+    // The vocabulary (a sorted copy of the spelling table) is built only for a query that
+    // expands a prefix: a wildcard, or a partial last word.
+    QueryContext context(std::string_view text, bool partial) {
+        static const Vocabulary none;
+        const bool expands = partial || text.find('*') != std::string_view::npos;
+        return QueryContext{db, expands ? vocab() : none, variants, options.limits};
+    }
 
     std::optional<Xapian::docid> find(std::string_view id) {
         auto it = db.postlist_begin(term(schema::kId, id));
@@ -134,26 +161,28 @@ struct Searcher::Impl {
     }
 
     json hit(const Xapian::MSet& mset, const Xapian::MSetIterator& item, std::size_t length,
-             bool with_duplicates) {
+             const Marking& marking, bool with_duplicates) {
         const Xapian::Document doc = item.get_document();
         const json d = parse_data(doc);
         const std::string id = str_or_empty(d, "id");
         json h = {{"id", id},
-                  {"title", highlight_all(mset, str_or_empty(d, "title").substr(0, kTitleLength))},
+                  {"title", highlight_all(mset, str_or_empty(d, "title").substr(0, kTitleLength),
+                                          marking.stemmer)},
                   {"source", null_or(d, "source")},
                   {"authors", d.value("authors", json::array())},
                   {"published_text", null_or(d, "published_text")},
                   {"published", null_or(d, "published")},
                   {"score", item.get_weight()},
                   {"percent", item.get_percent()},
-                  {"snippet", snippet(mset, body_of(d), length)},
+                  {"snippet", snippet(mset, best_passage(paragraphs_of(d), marking.needles, length),
+                                      length, marking.stemmer)},
                   {"url", "/api/articles/" + id}};
         if (with_duplicates) h["duplicates"] = duplicates_of(doc, *item);
         return h;
     }
 
     Xapian::Query text_query(const SearchParams& p, std::string_view text, ParsedQuery* first) {
-        const QueryContext ctx = context();
+        const QueryContext ctx = context(text, p.partial);
         if (p.op == MatchOp::Or) {
             *first = parse_query(text, Xapian::Query::OP_OR, p.partial, ctx);
             return first->query;
@@ -204,31 +233,39 @@ struct Searcher::Impl {
         if (p.op == MatchOp::Adaptive && !query.empty() &&
             result.mset.get_matches_upper_bound() < wanted) {
             // Too few articles hold every word: add those with most of them, ranked after.
-            ParsedQuery loose = parse_query(p.q, Xapian::Query::OP_OR, p.partial, context());
+            ParsedQuery loose =
+                parse_query(p.q, Xapian::Query::OP_OR, p.partial, context(p.q, p.partial));
             const Xapian::Query all(Xapian::Query::OP_SCALE_WEIGHT, query, kAllWordsBoost);
             query = Xapian::Query(Xapian::Query::OP_OR, all, loose.query);
             result = run(query, filter, p);
         }
-        if (!parsed.corrected.empty() && parsed.corrected != p.q) {
+        // The spelling table is consulted only when the query found too little and has a word
+        // the index does not hold: it costs an edit-distance search per word, more than the
+        // search itself.
+        const std::string fix = result.mset.size() < wanted && has_unknown_term(result.mset, query)
+                                    ? spelling_correction(p.q, p.partial, context(p.q, p.partial))
+                                    : std::string();
+        if (!fix.empty() && fix != p.q) {
             if (result.mset.empty()) {
                 SearchParams again = p;
-                again.q = parsed.corrected;
-                again.op = p.op;
+                again.q = fix;
                 ParsedQuery fixed;
                 Xapian::Query q2 = text_query(again, again.q, &fixed);
                 Outcome second = run(q2, filter, again);
                 if (!second.mset.empty()) {
                     result = std::move(second);
-                    corrected = parsed.corrected;
+                    corrected = fix;
                 }
             }
-            if (!corrected && result.mset.size() < wanted) suggestion = parsed.corrected;
+            if (!corrected) suggestion = fix;
         }
 
         const Xapian::MSet& mset = result.mset;
+        const Marking marking(query);
         json hits = json::array();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            hits.push_back(hit(mset, it, static_cast<std::size_t>(p.snippet_length), true));
+            hits.push_back(
+                hit(mset, it, static_cast<std::size_t>(p.snippet_length), marking, true));
         }
         const double took =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -261,7 +298,8 @@ struct Searcher::Impl {
         out["cluster"] = doc.get_value(schema::kSlotCluster);
         out["duplicates"] = duplicates_of(doc, *did);
         if (q && !q->empty()) {
-            const ParsedQuery parsed = parse_query(*q, Xapian::Query::OP_OR, false, context());
+            const ParsedQuery parsed =
+                parse_query(*q, Xapian::Query::OP_OR, false, context(*q, false));
             Xapian::MSet mset;
             if (!parsed.query.empty()) {
                 Xapian::Enquire enquire(db);
@@ -300,13 +338,14 @@ struct Searcher::Impl {
             if (const std::string c = doc.get_value(schema::kSlotCluster); !c.empty()) {
                 exclude.emplace_back(term(schema::kClusterFilter, c));
             }
+            const Marking marking(related);
             enquire.set_query(
                 Xapian::Query(Xapian::Query::OP_AND_NOT, related,
                               Xapian::Query(Xapian::Query::OP_OR, exclude.begin(), exclude.end())));
             enquire.set_collapse_key(schema::kSlotCluster);
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
             for (auto it = mset.begin(); it != mset.end(); ++it)
-                hits.push_back(hit(mset, it, 200, false));
+                hits.push_back(hit(mset, it, 200, marking, false));
         }
         return {{"id", std::string(id)}, {"hits", std::move(hits)}};
     }
