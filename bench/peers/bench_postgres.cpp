@@ -112,15 +112,20 @@ constexpr const char* kSearchSql =
 
 class PostgresSearcher : public peers::Searcher {
   public:
-    PostgresSearcher(int port, std::atomic<double>& backend_peak)
-        : conn_(port), backend_peak_(backend_peak) {
+    PostgresSearcher(int port, std::atomic<double>& backend_peak, std::atomic<double>& backend_cpu)
+        : conn_(port), backend_peak_(backend_peak), backend_cpu_(backend_cpu) {
         conn_.prepare("search", kSearchSql);
     }
     ~PostgresSearcher() override {
-        // The backend serving this connection is a separate process: record its peak RSS.
+        // The backend serving this connection is a separate process: record its peak RSS and
+        // the CPU time it used (it ends with the connection).
         const double mb = peers::process_peak_rss_mb(conn_.backend_pid());
         double seen = backend_peak_.load();
         while (mb > seen && !backend_peak_.compare_exchange_weak(seen, mb)) {
+        }
+        const double cpu = peers::process_cpu_seconds(conn_.backend_pid());
+        double sum = backend_cpu_.load();
+        while (cpu > 0 && !backend_cpu_.compare_exchange_weak(sum, sum + cpu)) {
         }
     }
 
@@ -136,6 +141,7 @@ class PostgresSearcher : public peers::Searcher {
   private:
     Connection conn_;
     std::atomic<double>& backend_peak_;
+    std::atomic<double>& backend_cpu_;
 };
 
 class PostgresEngine : public peers::Engine {
@@ -211,7 +217,7 @@ class PostgresEngine : public peers::Engine {
     }
 
     std::unique_ptr<peers::Searcher> connect() override {
-        return std::make_unique<PostgresSearcher>(port_, backend_peak_);
+        return std::make_unique<PostgresSearcher>(port_, backend_peak_, backend_cpu_);
     }
 
     nlohmann::ordered_json close_after_queries() override {
@@ -222,6 +228,8 @@ class PostgresEngine : public peers::Engine {
         stop_server();
         return j;
     }
+
+    double server_cpu_seconds() override { return backend_cpu_.load(); }
 
     void stop(const peers::Options& o) override {
         set_dirs(o);
@@ -253,6 +261,7 @@ class PostgresEngine : public peers::Engine {
     bool started_ = false;
     double relation_mb_ = 0;
     std::atomic<double> backend_peak_{0};
+    std::atomic<double> backend_cpu_{0};  // summed over the backends of closed connections
 };
 
 }  // namespace

@@ -187,6 +187,10 @@ class SphinxEngine : public peers::Engine {
         return j;
     }
 
+    double server_cpu_seconds() override {
+        return peers::process_cpu_seconds(peers::read_pid_file(pid_file()));
+    }
+
     void stop(const peers::Options& o) override {
         set_dirs(o);
         stop_server();

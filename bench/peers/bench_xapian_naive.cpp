@@ -92,8 +92,7 @@ class XapianEngine : public peers::Engine {
             tg.increase_termpos();
             tg.index_text(a.body);
             doc.set_data(flatten(a.id) + "\n" + flatten(a.title) + "\n" + a.body);
-            doc.add_boolean_term("Q" + a.id);
-            db.replace_document("Q" + a.id, doc);
+            db.add_document(doc);
         });
         db.commit();
         return r;

@@ -50,6 +50,10 @@ class Engine {
     }
     virtual std::unique_ptr<Searcher> connect() = 0;
 
+    // CPU seconds the server side has used so far (server peers), or -1: sampled before and
+    // after the load to report the server's CPU time per query.
+    virtual double server_cpu_seconds() { return -1; }
+
     // `stop` subcommand: stop a server a crashed run left behind.
     virtual void stop(const Options&) {}
 };

@@ -20,6 +20,7 @@ struct ThreadTally {
     std::vector<double> latencies_ms;
     std::size_t failed = 0;
     std::size_t hits = 0;
+    std::size_t all = 0;
     Clock::time_point finished;
 };
 
@@ -77,6 +78,7 @@ LoadResult run_load(Engine& engine, const std::vector<Query>& queries, int concu
                               << "] failed: " << e.what() << "\n";
             }
             const auto t1 = Clock::now();
+            ++tally.all;
             if (t0 < warm_end) continue;
             tally.latencies_ms.push_back(
                 std::chrono::duration<double, std::milli>(t1 - t0).count());
@@ -88,9 +90,11 @@ LoadResult run_load(Engine& engine, const std::vector<Query>& queries, int concu
         tally.finished = Clock::now();
     };
 
+    const double cpu_before = self_cpu_seconds();
     std::vector<std::jthread> threads;
     for (int t = 0; t < concurrency; ++t) threads.emplace_back(worker, static_cast<std::size_t>(t));
     threads.clear();  // joins
+    const double cpu_after = self_cpu_seconds();
     if (connect_failed) throw std::runtime_error("could not open every connection");
 
     LoadResult r;
@@ -102,7 +106,9 @@ LoadResult run_load(Engine& engine, const std::vector<Query>& queries, int concu
         r.failed += t.failed;
         hits += t.hits;
         if (t.finished > last) last = t.finished;
+        r.all_queries += t.all;
     }
+    r.client_cpu_s = cpu_after - cpu_before;
     r.queries = all.size();
     r.seconds = std::chrono::duration<double>(last - warm_end).count();
     r.qps = r.seconds > 0 ? r.queries / r.seconds : 0;

@@ -15,6 +15,8 @@ struct LoadResult {
     double qps = 0;
     double p50_ms = 0, p95_ms = 0, p99_ms = 0;
     double mean_hits = 0;
+    std::size_t all_queries = 0;  // warm-up included: the denominator of the CPU figures
+    double client_cpu_s = 0;      // this process, warm-up included
 };
 
 // Set by SIGINT/SIGTERM: load threads finish their current query and stop.

@@ -2,11 +2,13 @@
 
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace peers {
@@ -51,6 +53,39 @@ double process_peak_rss_mb(long pid) {
         }
     }
     return -1;
+}
+
+namespace {
+double cpu_seconds(int who) {
+    rusage ru{};
+    getrusage(who, &ru);
+    auto sec = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+    return sec(ru.ru_utime) + sec(ru.ru_stime);
+}
+}  // namespace
+
+double self_cpu_seconds() {
+    return cpu_seconds(RUSAGE_SELF);
+}
+double children_cpu_seconds() {
+    return cpu_seconds(RUSAGE_CHILDREN);
+}
+
+double process_cpu_seconds(long pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto paren = text.rfind(')');  // the command name may contain spaces
+    if (paren == std::string::npos) return -1;
+    std::istringstream fields(text.substr(paren + 1));
+    std::string field;
+    double utime = -1, stime = -1;
+    // After ")": state is field 3 of the file; utime and stime are fields 14 and 15.
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+        if (i == 14) utime = std::stod(field);
+        if (i == 15) stime = std::stod(field);
+    }
+    if (utime < 0 || stime < 0) return -1;
+    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 double disk_usage_mb(const std::string& path) {

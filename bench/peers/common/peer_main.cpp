@@ -28,9 +28,11 @@ int run_index(Engine& engine, const Options& o) {
     const auto bytes = file_bytes(o.corpus);
     std::filesystem::create_directories(o.workdir);
     engine.prepare_index(o);
+    const double cpu_before = self_cpu_seconds() + children_cpu_seconds();
     Stopwatch watch;
     const auto built = engine.build_index(o);
     const double seconds = watch.seconds();
+    const double cpu = self_cpu_seconds() + children_cpu_seconds() - cpu_before;
     const auto finish = engine.finish_index(o);
 
     nlohmann::ordered_json line;
@@ -42,6 +44,9 @@ int run_index(Engine& engine, const Options& o) {
     line["articles_per_s"] = round_to(built.articles / seconds, 1);
     line["mb_per_s"] = round_to(bytes / 1e6 / seconds, 2);
     line["peak_rss_mb"] = round_to(std::max(peak_rss_self_mb(), peak_rss_children_mb()), 1);
+    // CPU seconds of the harness and its waited-for children (Sphinx's indexer), not of a
+    // server: steadier than wall time on a busy machine.
+    line["client_cpu_s"] = round_to(cpu, 2);
     merge(line, finish);  // index_mb and any server-side figures
     merge(line, built.extra);
     std::cout << line.dump() << std::endl;
@@ -52,7 +57,9 @@ int run_query(Engine& engine, const Options& o) {
     const auto queries = read_queries(o.queries);
     engine.open_for_queries(o);
     if (o.check) print_check(engine, queries);
+    const double server_cpu_before = engine.server_cpu_seconds();
     const auto r = run_load(engine, queries, o.concurrency, o.warmup, o.seconds);
+    const double server_cpu_after = engine.server_cpu_seconds();
     const auto extra = engine.close_after_queries();
 
     nlohmann::ordered_json line;
@@ -69,6 +76,13 @@ int run_query(Engine& engine, const Options& o) {
     line["mean_hits"] = round_to(r.mean_hits, 2);
     line["seconds"] = round_to(r.seconds, 2);
     line["peak_rss_mb"] = round_to(peak_rss_self_mb(), 1);
+    // CPU milliseconds per query (warm-up included), steadier than QPS on a busy machine.
+    if (r.all_queries) {
+        line["client_cpu_ms_per_query"] = round_to(r.client_cpu_s * 1000 / r.all_queries, 4);
+        if (server_cpu_before >= 0 && server_cpu_after >= 0)
+            line["server_cpu_ms_per_query"] =
+                round_to((server_cpu_after - server_cpu_before) * 1000 / r.all_queries, 4);
+    }
     merge(line, extra);
     std::cout << line.dump() << std::endl;
     return 0;  // failed queries are reported in the line ("failed"), not in the status
