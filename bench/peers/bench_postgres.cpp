@@ -156,6 +156,9 @@ class PostgresEngine : public peers::Engine {
 
     void prepare_index(const peers::Options& o) override {
         set_dirs(o);
+        // The server runs as user postgres and must reach DIR/pgdata (a mktemp dir is 0700).
+        std::filesystem::permissions(o.workdir, std::filesystem::perms::others_exec,
+                                     std::filesystem::perm_options::add);
         stop_server();  // a server left from an earlier run of this workdir
         script({"init", datadir_});
         start_server();
@@ -194,6 +197,8 @@ class PostgresEngine : public peers::Engine {
         const auto size = conn.exec("SELECT pg_total_relation_size('articles')", PGRES_TUPLES_OK);
         relation_mb_ = std::stod(PQgetvalue(size.get(), 0, 0)) / 1e6;
         backend_peak_ = peers::process_peak_rss_mb(conn.backend_pid());
+        // The parsing, stemming and GIN build happen in the backend, not in this client.
+        r.extra["server_cpu_s"] = peers::process_cpu_seconds(conn.backend_pid());
         return r;
     }
 
