@@ -9,6 +9,7 @@
 #include "core/index/schema.hpp"
 #include "core/search/api_error.hpp"
 #include "core/search/highlight.hpp"
+#include "core/search/match_counter.hpp"
 #include "core/search/passage.hpp"
 #include "core/search/query_builder.hpp"
 #include "core/search/query_stemmer.hpp"
@@ -23,6 +24,7 @@ using nlohmann::json;
 // AND weight is scaled far above anything an OR-only match can reach.
 constexpr double kAllWordsBoost = 100.0;
 constexpr int kMaxDuplicatesListed = 10;
+constexpr std::size_t kMaxFacetValues = 100;
 constexpr std::size_t kTitleLength = 400;
 
 std::string term(std::string_view prefix, std::string_view value) {
@@ -88,6 +90,7 @@ struct Searcher::Impl {
     Xapian::Database db;
     SpellingVariants variants;
     std::optional<Vocabulary> vocabulary;  // built on first use for a revision
+    std::optional<RevisionTables> tables;  // likewise
 
     explicit Impl(SearcherOptions o) : options(std::move(o)) {
         try {
@@ -106,6 +109,7 @@ struct Searcher::Impl {
     void load_revision_data() {
         variants = parse_variants(db.get_metadata(std::string(schema::kMetaSpellingVariants)));
         vocabulary.reset();
+        tables.reset();
     }
 
     void refresh() {
@@ -122,6 +126,11 @@ struct Searcher::Impl {
             load_revision_data();
             return fn();
         }
+    }
+
+    const RevisionTables& revision_tables() {
+        if (!tables) tables.emplace(db);
+        return *tables;
     }
 
     const Vocabulary& vocab() {
@@ -193,7 +202,8 @@ struct Searcher::Impl {
 
     struct Outcome {
         Xapian::MSet mset;
-        json sources;  // exact article counts per source over the whole match set
+        std::size_t total = 0;  // exact, after collapsing when asked for
+        json sources;           // exact article counts per source over the whole match set
     };
 
     Outcome run(const Xapian::Query& query, const Xapian::Query& filter, const SearchParams& p) {
@@ -206,16 +216,18 @@ struct Searcher::Impl {
         if (p.sort == SortOrder::Date) {
             enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
         }
-        Xapian::ValueCountMatchSpy spy(schema::kSlotSource);
-        enquire.add_matchspy(&spy);
         const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
-        // Checking every match makes the source facet counts and the total exact.
-        Outcome out{
-            enquire.get_mset(first, static_cast<Xapian::doccount>(p.per_page), db.get_doccount()),
-            json::array()};
-        for (auto it = spy.top_values_begin(100); it != spy.top_values_end(100); ++it) {
-            out.sources.push_back({{"value", *it}, {"count", it.get_termfreq()}});
-        }
+        Outcome out{enquire.get_mset(first, static_cast<Xapian::doccount>(p.per_page)), 0, {}};
+        // The top hits above let Xapian skip what cannot rank; the counts need every match, and
+        // an unweighted pass that reads nothing but posting lists gets them.
+        MatchCounter counter(revision_tables());
+        Xapian::Enquire counting(db);
+        counting.set_query(q);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        counting.add_matchspy(&counter);
+        counting.get_mset(0, 0, db.get_doccount());
+        out.total = p.collapse ? counter.collapsed() : counter.matches();
+        out.sources = counter.sources(kMaxFacetValues);
         return out;
     }
 
@@ -230,8 +242,7 @@ struct Searcher::Impl {
         Outcome result = run(query, filter, p);
 
         const auto wanted = static_cast<Xapian::doccount>(p.per_page);
-        if (p.op == MatchOp::Adaptive && !query.empty() &&
-            result.mset.get_matches_upper_bound() < wanted) {
+        if (p.op == MatchOp::Adaptive && !query.empty() && result.total < wanted) {
             // Too few articles hold every word: add those with most of them, ranked after.
             ParsedQuery loose =
                 parse_query(p.q, Xapian::Query::OP_OR, p.partial, context(p.q, p.partial));
@@ -274,9 +285,9 @@ struct Searcher::Impl {
                     {"corrected_query", corrected ? json(*corrected) : json(nullptr)},
                     {"suggestion", suggestion ? json(*suggestion) : json(nullptr)},
                     {"total",
-                     {{"estimated", mset.get_matches_estimated()},
-                      {"lower_bound", mset.get_matches_lower_bound()},
-                      {"upper_bound", mset.get_matches_upper_bound()}}},
+                     {{"estimated", result.total},
+                      {"lower_bound", result.total},
+                      {"upper_bound", result.total}}},
                     {"page", p.page},
                     {"per_page", p.per_page},
                     {"took_ms", took},

@@ -1,0 +1,82 @@
+#include "core/search/match_counter.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/index/schema.hpp"
+
+namespace news {
+namespace {
+
+// Numbers each distinct value of a slot; `ids[did]` receives the number (docids are dense).
+std::vector<std::string> number_values(const Xapian::Database& db, Xapian::valueno slot,
+                                       std::vector<std::uint32_t>& ids) {
+    std::unordered_map<std::string, std::uint32_t> numbers;
+    std::vector<std::string> names;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        const auto [pos, fresh] =
+            numbers.try_emplace(*it, static_cast<std::uint32_t>(names.size()));
+        if (fresh) names.push_back(*it);
+        ids[it.get_docid()] = pos->second;
+    }
+    return names;
+}
+
+}  // namespace
+
+RevisionTables::RevisionTables(const Xapian::Database& db)
+    : sources_(db.get_lastdocid() + 1, kNone), clusters_(db.get_lastdocid() + 1, kNone) {
+    source_names_ = number_values(db, schema::kSlotSource, sources_);
+
+    std::vector<std::uint32_t> keys(clusters_.size(), kNone);
+    const auto key_count = number_values(db, schema::kSlotCluster, keys).size();
+    std::vector<std::uint32_t> members(key_count, 0);
+    for (const auto k : keys) {
+        if (k != kNone) ++members[k];
+    }
+    // Only clusters of two or more articles collapse anything; they are renumbered densely.
+    std::vector<std::uint32_t> dense(key_count, kNone);
+    for (std::size_t did = 0; did < keys.size(); ++did) {
+        const auto k = keys[did];
+        if (k == kNone || members[k] < 2) continue;
+        if (dense[k] == kNone) dense[k] = static_cast<std::uint32_t>(cluster_count_++);
+        clusters_[did] = dense[k];
+    }
+}
+
+MatchCounter::MatchCounter(const RevisionTables& tables)
+    : tables_(tables),
+      per_source_(tables.source_names().size(), 0),
+      cluster_seen_(tables.cluster_count(), false) {}
+
+void MatchCounter::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    ++matches_;
+    if (const auto s = tables_.source_of(did); s != RevisionTables::kNone) ++per_source_[s];
+    if (const auto c = tables_.cluster_of(did); c != RevisionTables::kNone) {
+        if (cluster_seen_[c]) {
+            ++repeats_;
+        } else {
+            cluster_seen_[c] = true;
+        }
+    }
+}
+
+nlohmann::json MatchCounter::sources(std::size_t limit) const {
+    std::vector<std::size_t> order(per_source_.size());
+    std::iota(order.begin(), order.end(), 0);
+    const auto& names = tables_.source_names();
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return per_source_[a] != per_source_[b] ? per_source_[a] > per_source_[b]
+                                                : names[a] < names[b];
+    });
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto i : order) {
+        if (per_source_[i] == 0 || out.size() >= limit) break;
+        out.push_back({{"value", names[i]}, {"count", per_source_[i]}});
+    }
+    return out;
+}
+
+}  // namespace news

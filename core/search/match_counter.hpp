@@ -1,0 +1,63 @@
+#pragma once
+// Exact counts over a whole match set, cheaply. Facet counts and the collapsed total must cover
+// every matching article, not just the top hits; Xapian's own ValueCountMatchSpy and collapse
+// key read a value from each matching document, which made counting most of a search's cost.
+// The per-revision tables here answer "which source, which duplicate cluster" by docid from
+// memory, so a counting pass over the matches does no document reads at all.
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace news {
+
+// Built once per index revision from the source and cluster value streams.
+class RevisionTables {
+  public:
+    RevisionTables() = default;
+    explicit RevisionTables(const Xapian::Database& db);
+
+    static constexpr std::uint32_t kNone = UINT32_MAX;
+
+    // Index into source_names(), or kNone when the article has no source.
+    std::uint32_t source_of(Xapian::docid did) const { return at(sources_, did); }
+    // A duplicate cluster with at least two articles, or kNone for an article on its own.
+    std::uint32_t cluster_of(Xapian::docid did) const { return at(clusters_, did); }
+    const std::vector<std::string>& source_names() const { return source_names_; }
+    std::size_t cluster_count() const { return cluster_count_; }
+
+  private:
+    static std::uint32_t at(const std::vector<std::uint32_t>& v, Xapian::docid did) {
+        return did < v.size() ? v[did] : kNone;
+    }
+    std::vector<std::uint32_t> sources_;   // by docid
+    std::vector<std::uint32_t> clusters_;  // by docid
+    std::vector<std::string> source_names_;
+    std::size_t cluster_count_ = 0;
+};
+
+// Sees every match of a counting pass: articles per source, and the number of results left
+// once each duplicate cluster is collapsed to one article.
+class MatchCounter : public Xapian::MatchSpy {
+  public:
+    explicit MatchCounter(const RevisionTables& tables);
+
+    void operator()(const Xapian::Document& doc, double weight) override;
+
+    std::size_t matches() const { return matches_; }
+    std::size_t collapsed() const { return matches_ - repeats_; }
+    // [{"value", "count"}], most articles first (ties by name), at most `limit`.
+    nlohmann::json sources(std::size_t limit) const;
+
+  private:
+    const RevisionTables& tables_;
+    std::vector<std::size_t> per_source_;
+    std::vector<bool> cluster_seen_;
+    std::size_t matches_ = 0;
+    std::size_t repeats_ = 0;  // matches whose cluster was already counted
+};
+
+}  // namespace news
