@@ -6,8 +6,10 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -123,6 +125,17 @@ class Progress {
     bool shown_ = false;
 };
 
+// Xapian reports a full disk (or a file size limit) only as the system error text of its
+// exception; the operator deserves to be told plainly, and that nothing was lost.
+bool out_of_space(const Xapian::Error& e) {
+    const char* text = e.get_error_string();
+    if (text == nullptr) return false;
+    for (const int code : {ENOSPC, EFBIG, EDQUOT}) {
+        if (std::strcmp(text, std::strerror(code)) == 0) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int run_index(std::span<const std::string_view> raw_args) {
@@ -194,6 +207,12 @@ int run_index(std::span<const std::string_view> raw_args) {
         return 2;
     } catch (const Xapian::Error& e) {
         log->error("{}: {}", db, e.get_description());
+        if (out_of_space(e)) {
+            log->error(
+                "the disk is full (or a file size limit was reached): nothing of this run was "
+                "committed and the index keeps its previous revision; free some space and run "
+                "again");
+        }
         return 2;
     } catch (const std::exception& e) {
         log->error("{}", e.what());

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/reliability/support/checks.hpp"
@@ -128,13 +129,14 @@ TEST_CASE("every query-parser operator left unbalanced gives a 400 bad_query or 
             (r.status == 200 ? results : errors) += 1;
         }
     }
-    MESSAGE(queries.size() * 3 << " unbalanced queries: " << results << " results, " << errors
-                               << " JSON errors, 0 crashes");
+    const std::size_t tried = queries.size() * 3;
+    MESSAGE(tried << " unbalanced queries: " << results << " results, " << errors
+                  << " JSON errors, 0 crashes");
     check_still_well(server, rss);
 }
 
 TEST_CASE(
-    "10,000 terms are refused by the length limit; thousands under a raised limit stay bounded") {
+    "10,000 terms are refused by the length limit, thousands under a raised limit stay bounded") {
     std::string ten_thousand;
     for (int i = 0; i < 10000; ++i) {
         ten_thousand.push_back('t');
@@ -174,6 +176,7 @@ TEST_CASE("a* expands to a bounded number of terms: a capped result or a clear 4
     ServerProcess server(
         ServerOptions{corpus_index(), {}, {{"search", {{"max_wildcard_expansion", 5}}}}});
     const long rss = server.rss_kib();
+    int capped = 0;
     for (const auto& t : {search("a*"), search("a", "&partial=true"), search("*"),
                           search("a* b* c* d* e* f* g* h*"), search("t*", "&per_page=100")}) {
         const auto start = Clock::now();
@@ -183,12 +186,34 @@ TEST_CASE("a* expands to a bounded number of terms: a capped result or a clear 4
         if (r.status == 400) {
             const auto j = json_body(r);
             CHECK(!j["message"].get<std::string>().empty());
+        } else if (r.status == 200) {
+            // A capped answer says so, naming the configured limit.
+            const auto j = json_body(r);
+            if (j.contains("warnings")) {
+                ++capped;
+                CHECK(j["warnings"].dump().find("limit of 5") != std::string::npos);
+            }
+            CHECK(j["hits"].size() <= 100);
         }
     }
+    // "a*" alone has far more than 5 words to expand to in the corpus: the cap must have bitten.
+    const auto a_star = server.get(search("a*"));
+    REQUIRE(a_star.status == 200);
+    CHECK_MESSAGE(json_body(a_star).contains("warnings"), "a* was not capped at 5 words");
+    MESSAGE(capped << " of 5 wildcard queries answered with the cap of 5 words applied");
     check_still_well(server, rss);
+
+    // Under a limit larger than the vocabulary nothing is capped: the limit is what bounds it.
+    ServerProcess wide(
+        ServerOptions{corpus_index(), {}, {{"search", {{"max_wildcard_expansion", 100000}}}}});
+    const auto all = wide.get(search("a*"));
+    REQUIRE(is_search_result(all));
+    CHECK_FALSE(json_body(all).contains("warnings"));
+    CHECK(json_body(all)["total"]["upper_bound"].get<long>() >=
+          json_body(a_star)["total"]["upper_bound"].get<long>());
 }
 
-TEST_CASE("deep paging beyond the limit is a 400; the last allowed page is an empty result") {
+TEST_CASE("deep paging beyond the limit is a 400, the deepest allowed page is an empty result") {
     ServerProcess server(ServerOptions{corpus_index()});
     const long rss = server.rss_kib();
     std::string why;
@@ -198,8 +223,15 @@ TEST_CASE("deep paging beyond the limit is a 400; the last allowed page is an em
         auto r = server.get(search("nissan", extra));
         CHECK_MESSAGE(is_json_error(r, 400, "bad_request", why), extra << ": " << why);
     }
-    auto last = server.get(search("nissan", "&page=1000&per_page=100"));
-    REQUIRE(is_search_result(last));
-    CHECK(json_body(last)["hits"].empty());
+    // The depth bound is page x per_page <= max_page x 10 (10,000 results by default): the
+    // deepest page of each size is served (empty here), one page further is a 400.
+    for (const auto& [page, per_page] : {std::pair{1000, 10}, std::pair{100, 100}}) {
+        const std::string size = "&per_page=" + std::to_string(per_page);
+        auto last = server.get(search("nissan", "&page=" + std::to_string(page) + size));
+        REQUIRE(is_search_result(last));
+        CHECK(json_body(last)["hits"].empty());
+        auto beyond = server.get(search("nissan", "&page=" + std::to_string(page + 1) + size));
+        CHECK_MESSAGE(is_json_error(beyond, 400, "bad_request", why), size << ": " << why);
+    }
     check_still_well(server, rss);
 }

@@ -35,7 +35,8 @@ long status_field(pid_t pid, const std::string& field) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& log) {
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& log,
+                           std::optional<rlim_t> max_file_bytes) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -51,6 +52,11 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::file
         ::dup2(fd, STDERR_FILENO);
         const int devnull = ::open("/dev/null", O_RDONLY);
         if (devnull >= 0) ::dup2(devnull, STDIN_FILENO);
+        if (max_file_bytes) {
+            const rlimit limit{*max_file_bytes, *max_file_bytes};
+            ::signal(SIGXFSZ, SIG_IGN);  // an ignored signal stays ignored across exec
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        }
         ::execv(args[0], args.data());
         ::_exit(127);
     }
@@ -96,8 +102,8 @@ int ChildProcess::thread_count() const {
 }
 
 ExitStatus run_command(const std::vector<std::string>& argv, const std::filesystem::path& log,
-                       std::chrono::milliseconds timeout) {
-    ChildProcess child(argv, log);
+                       std::chrono::milliseconds timeout, std::optional<rlim_t> max_file_bytes) {
+    ChildProcess child(argv, log, max_file_bytes);
     if (auto status = child.wait_for(timeout)) return *status;
     child.signal(SIGKILL);
     if (auto status = child.wait_for(std::chrono::seconds(10))) return *status;

@@ -2,6 +2,7 @@
 // A child process started from the tests (the server, the indexer), killed and reaped when the
 // handle goes out of scope so that a failing test never leaves a server behind.
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -19,8 +20,11 @@ struct ExitStatus {
 
 class ChildProcess {
   public:
-    // Starts argv[0] with the given arguments; stdout and stderr go to `log` (appended).
-    ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& log);
+    // Starts argv[0] with the given arguments; stdout and stderr go to `log` (appended). With
+    // `max_file_bytes`, the child may not grow any file beyond it (RLIMIT_FSIZE, SIGXFSZ ignored
+    // so a write past it fails with EFBIG): a stand-in for a full disk where mounting is denied.
+    ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& log,
+                 std::optional<rlim_t> max_file_bytes = std::nullopt);
     ~ChildProcess();
     ChildProcess(const ChildProcess&) = delete;
     ChildProcess& operator=(const ChildProcess&) = delete;
@@ -42,7 +46,8 @@ class ChildProcess {
 // Runs a command to completion (bounded by `timeout`, then SIGKILL) and returns its status; the
 // output goes to `log`.
 ExitStatus run_command(const std::vector<std::string>& argv, const std::filesystem::path& log,
-                       std::chrono::milliseconds timeout = std::chrono::minutes(5));
+                       std::chrono::milliseconds timeout = std::chrono::minutes(5),
+                       std::optional<rlim_t> max_file_bytes = std::nullopt);
 
 std::string read_file(const std::filesystem::path& path);
 
