@@ -13,6 +13,7 @@
 #include "core/search/passage.hpp"
 #include "core/search/query_builder.hpp"
 #include "core/search/query_stemmer.hpp"
+#include "core/search/stored_hit.hpp"
 #include "core/search/vocabulary.hpp"
 
 namespace news {
@@ -35,28 +36,6 @@ std::string term(std::string_view prefix, std::string_view value) {
 
 json parse_data(const Xapian::Document& doc) {
     return json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
-}
-
-std::string str_or_empty(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-json null_or(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it == j.end() ? json(nullptr) : *it;
-}
-
-// The body paragraphs, viewed in place in the parsed data.
-std::vector<std::string_view> paragraphs_of(const json& data) {
-    std::vector<std::string_view> out;
-    if (auto it = data.find("paragraphs"); it != data.end() && it->is_array()) {
-        out.reserve(it->size());
-        for (const auto& p : *it) {
-            if (p.is_string()) out.emplace_back(p.get_ref<const std::string&>());
-        }
-    }
-    return out;
 }
 
 // What highlighting one query needs: the words to look for in a body, and a stemmer that
@@ -152,18 +131,16 @@ struct Searcher::Impl {
         return *it;
     }
 
-    json duplicates_of(const Xapian::Document& doc, Xapian::docid self) {
+    json duplicates_of(Xapian::docid self) {
         json out = json::array();
-        const std::string cluster = doc.get_value(schema::kSlotCluster);
-        if (cluster.empty()) return out;
-        const std::string t = term(schema::kClusterFilter, cluster);
-        if (db.get_termfreq(t) < 2) return out;
+        if (revision_tables().cluster_of(self) == RevisionTables::kNone) return out;
+        const std::string t =
+            term(schema::kClusterFilter, db.get_document(self).get_value(schema::kSlotCluster));
         for (auto it = db.postlist_begin(t); it != db.postlist_end(t); ++it) {
             if (*it == self) continue;
-            const json d = parse_data(db.get_document(*it));
-            out.push_back({{"id", str_or_empty(d, "id")},
-                           {"source", null_or(d, "source")},
-                           {"title", str_or_empty(d, "title")}});
+            const auto d = read_stored_hit(db.get_document(*it).get_data(), false);
+            if (!d) continue;
+            out.push_back({{"id", d->id}, {"source", d->source}, {"title", d->title}});
             if (static_cast<int>(out.size()) >= kMaxDuplicatesListed) break;
         }
         return out;
@@ -171,22 +148,21 @@ struct Searcher::Impl {
 
     json hit(const Xapian::MSet& mset, const Xapian::MSetIterator& item, std::size_t length,
              const Marking& marking, bool with_duplicates) {
-        const Xapian::Document doc = item.get_document();
-        const json d = parse_data(doc);
-        const std::string id = str_or_empty(d, "id");
-        json h = {{"id", id},
-                  {"title", highlight_all(mset, str_or_empty(d, "title").substr(0, kTitleLength),
-                                          marking.stemmer)},
-                  {"source", null_or(d, "source")},
-                  {"authors", d.value("authors", json::array())},
-                  {"published_text", null_or(d, "published_text")},
-                  {"published", null_or(d, "published")},
+        auto d = read_stored_hit(item.get_document().get_data()).value_or(StoredHit{});
+        const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
+        d.title.resize(std::min(d.title.size(), kTitleLength));
+        json h = {{"id", d.id},
+                  {"title", highlight_all(mset, d.title, marking.stemmer)},
+                  {"source", std::move(d.source)},
+                  {"authors", std::move(d.authors)},
+                  {"published_text", std::move(d.published_text)},
+                  {"published", std::move(d.published)},
                   {"score", item.get_weight()},
                   {"percent", item.get_percent()},
-                  {"snippet", snippet(mset, best_passage(paragraphs_of(d), marking.needles, length),
+                  {"snippet", snippet(mset, best_passage(paragraphs, marking.needles, length),
                                       length, marking.stemmer)},
-                  {"url", "/api/articles/" + id}};
-        if (with_duplicates) h["duplicates"] = duplicates_of(doc, *item);
+                  {"url", "/api/articles/" + d.id}};
+        if (with_duplicates) h["duplicates"] = duplicates_of(*item);
         return h;
     }
 
@@ -307,7 +283,7 @@ struct Searcher::Impl {
         const Xapian::Document doc = db.get_document(*did);
         json out = parse_data(doc);
         out["cluster"] = doc.get_value(schema::kSlotCluster);
-        out["duplicates"] = duplicates_of(doc, *did);
+        out["duplicates"] = duplicates_of(*did);
         if (q && !q->empty()) {
             const ParsedQuery parsed =
                 parse_query(*q, Xapian::Query::OP_OR, false, context(*q, false));
