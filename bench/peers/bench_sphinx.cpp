@@ -75,6 +75,11 @@ class SphinxConnection {
   public:
     explicit SphinxConnection(int port) : conn_(mysql_init(nullptr)) {
         if (!conn_) throw std::runtime_error("mysql_init failed");
+        // Never hang: a connection the server never greets, or a lost reply, becomes an error.
+        const unsigned connect_timeout = 10, io_timeout = 30;
+        mysql_options(conn_, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
+        mysql_options(conn_, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+        mysql_options(conn_, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
         if (!mysql_real_connect(conn_, "127.0.0.1", "", "", nullptr, static_cast<unsigned>(port),
                                 nullptr, 0)) {
             const std::string msg = mysql_error(conn_);
@@ -228,6 +233,9 @@ class SphinxEngine : public peers::Engine {
             << "    binlog_path =\n"
             << "    workers = threads\n"
             << "    max_children = 64\n"
+            // The default backlog of 5 drops handshakes when 16 clients connect at once; the
+            // clients then wait for a greeting that never comes.
+            << "    listen_backlog = 128\n"
             << "    seamless_rotate = 0\n}\n";
         if (!out) throw std::runtime_error("cannot write " + conf());
     }
