@@ -45,7 +45,26 @@ class XapianSearcher : public peers::Searcher {
     }
 
     std::vector<Hit> search(const Query& q) override {
-        enquire_.set_query(parser_.parse_query(q.raw));  // QueryParserError counts as failed
+        try {
+            return run(q);
+        } catch (const Xapian::Error& e) {  // not a std::exception: translate for the runner
+            throw std::runtime_error(e.get_description());
+        }
+    }
+
+  private:
+    Xapian::Query parse(const Query& q) {
+        try {
+            return parser_.parse_query(q.raw);  // default flags: phrases, boolean operators...
+        } catch (const Xapian::QueryParserError&) {
+            // What a plain Xapian application does with "cocoa AND": parse again with the
+            // operators off ("and" becomes a word). Only a second failure counts as failed.
+            return parser_.parse_query(q.raw, Xapian::QueryParser::FLAG_PHRASE);
+        }
+    }
+
+    std::vector<Hit> run(const Query& q) {
+        enquire_.set_query(parse(q));
         const auto mset = enquire_.get_mset(0, 10);
         std::vector<Hit> hits;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -60,7 +79,6 @@ class XapianSearcher : public peers::Searcher {
         return hits;
     }
 
-  private:
     Xapian::Database db_;
     Xapian::Enquire enquire_;
     Xapian::Stem stemmer_;

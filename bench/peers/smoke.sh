@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke check of the peer harnesses: indexes the first 200 articles of the bench corpus into each
-# engine, runs 20 queries (briefly, c=1 and c=2), and fails on any failed query, on an empty
+# engine, runs 27 queries (briefly, c=1 and c=2), and fails on any failed query, on an empty
 # index, or when a harness is missing. Not timed: the figures it prints mean nothing.
 # usage: bench/peers/smoke.sh [BUILD_DIR]   (default: build-peers; needs -DNEWS_BUILD_BENCH=ON)
 set -euo pipefail
@@ -21,8 +21,21 @@ cleanup() {
 trap cleanup EXIT
 
 head -n 200 "$corpus" >"$work/corpus.jsonl"
-# 15 word queries and 5 phrases, so both translations are exercised.
-{ grep -v '"' "$queries" | head -n 15; grep '"' "$queries" | head -n 5; } >"$work/queries.txt"
+# 15 word queries and 5 phrases, so both translations are exercised, and queries a user could
+# type that must not fail in any engine (operators, quotes, escapes, punctuation, non-ASCII).
+{
+  grep -v '"' "$queries" | head -n 15
+  grep '"' "$queries" | head -n 5
+  cat <<'HOSTILE'
+it's "unbalanced
+back\slash semi;colon -- drop
+@title cocoa -bahia (cocoa | sugar) cocoa*
+cocoa AND NEAR OR NOT
+"""
+'
+café crème ^start end$ a/b=c<d>e %_% cocoa~2
+HOSTILE
+} >"$work/queries.txt"
 
 status=0
 for b in bench_sqlite bench_postgres bench_sphinx bench_xapian_naive; do

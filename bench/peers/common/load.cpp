@@ -76,6 +76,12 @@ LoadResult run_load(Engine& engine, const std::vector<Query>& queries, int concu
                 if (errors_shown++ < 5)
                     std::cerr << engine.name() << ": query [" << queries[i].raw
                               << "] failed: " << e.what() << "\n";
+            } catch (...) {  // an engine exception type the harness forgot to translate
+                ok = false;
+                std::lock_guard lock(error_mutex);
+                if (errors_shown++ < 5)
+                    std::cerr << engine.name() << ": query [" << queries[i].raw
+                              << "] failed (unknown exception)\n";
             }
             const auto t1 = Clock::now();
             ++tally.all;
