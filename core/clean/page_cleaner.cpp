@@ -94,7 +94,12 @@ std::string derive_title(std::string_view paragraph) {
     std::string_view sentence = paragraph.substr(0, end);
     if (sentence.size() <= kDerivedTitleMax) return std::string(sentence);
     auto cut = sentence.rfind(' ', kDerivedTitleMax);
-    if (cut == std::string_view::npos) cut = kDerivedTitleMax;
+    if (cut == std::string_view::npos) {
+        // No space to cut at: cut at the limit, but never inside a UTF-8 sequence (continuation
+        // bytes are 10xxxxxx), or the title would be invalid UTF-8 that JSON cannot carry.
+        cut = kDerivedTitleMax;
+        while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+    }
     std::string t(sentence.substr(0, cut));
     while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == ':')) t.pop_back();
     return t + "\xE2\x80\xA6";
