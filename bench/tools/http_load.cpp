@@ -3,7 +3,8 @@
 // query line (engine "news-search (HTTP)").
 //
 // usage: http_load --port N --queries FILE --concurrency C --seconds T --label 1x
-//                  [--warmup S] [--max-requests N] [--check]
+//                  [--warmup S] [--max-requests N] [--server-pid PID] [--check]
+// --server-pid adds the server's CPU time per query (server_cpu_ms_per_query) to the line.
 // --check parses every body as JSON and checks the hit count (slower; for verifying the server).
 
 #include <httplib.h>
@@ -57,7 +58,7 @@ bench::Outcome check_response(const httplib::Result& res, bool full_check) {
 int main(int argc, char** argv) try {
     const bench::Args args(argc, argv,
                            {"--port", "--queries", "--concurrency", "--seconds", "--label",
-                            "--warmup", "--max-requests", "--host"},
+                            "--warmup", "--max-requests", "--host", "--server-pid"},
                            {"--check"});
     const auto host = args.str("--host", "127.0.0.1");
     if (host != "127.0.0.1" && host != "localhost") {
@@ -71,6 +72,7 @@ int main(int argc, char** argv) try {
     opt.seconds = args.number("--seconds", 10);
     opt.warmup_seconds = args.number("--warmup", 1);
     opt.max_requests = static_cast<std::size_t>(args.integer("--max-requests", 1'000'000));
+    opt.server_pid = static_cast<long>(args.integer("--server-pid", 0));
     const bool full_check = args.has("--check");
 
     std::vector<std::string> paths;

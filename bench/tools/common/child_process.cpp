@@ -33,6 +33,10 @@ ChildUsage run_measured(const std::vector<std::string>& argv) {
     ChildUsage out;
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     out.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
+    auto sec = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    out.cpu_seconds = sec(usage.ru_utime) + sec(usage.ru_stime);
     out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     if (out.exit_code == 127) throw std::runtime_error("cannot run " + argv[0]);
     return out;

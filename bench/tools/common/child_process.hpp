@@ -11,6 +11,7 @@ struct ChildUsage {
     int exit_code = -1;  // 128 + signal when killed by a signal
     double seconds = 0;
     double peak_rss_mb = 0;
+    double cpu_seconds = 0;  // user + system
 };
 
 // argv[0] is the program path. The child's stdout goes to our stderr so that the JSON line on

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "common/cpu_time.hpp"
+
 namespace bench {
 
 namespace {
@@ -80,6 +82,10 @@ LoadResult run_load(std::size_t query_count, const LoadOptions& options,
     measure_end = measure_start + std::chrono::duration_cast<Clock::duration>(
                                       std::chrono::duration<double>(options.seconds));
     ready.arrive_and_wait();
+    std::this_thread::sleep_until(measure_start);
+    const double client_before = self_cpu_seconds();
+    const double server_before =
+        options.server_pid > 0 ? process_cpu_seconds(options.server_pid) : -1;
     threads.clear();  // joins
     if (error) std::rethrow_exception(error);
 
@@ -93,6 +99,11 @@ LoadResult run_load(std::size_t query_count, const LoadOptions& options,
         last = std::max(last, r.finished);
     }
     total.seconds = std::chrono::duration<double>(last - measure_start).count();
+    total.client_cpu_seconds = self_cpu_seconds() - client_before;
+    if (server_before >= 0) {
+        const double server_after = process_cpu_seconds(options.server_pid);
+        if (server_after >= 0) total.server_cpu_seconds = server_after - server_before;
+    }
     return total;
 }
 

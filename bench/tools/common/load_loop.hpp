@@ -25,6 +25,7 @@ struct LoadOptions {
     double seconds = 10;                   // measured phase
     double warmup_seconds = 1;             // run but not recorded
     std::size_t max_requests = 1'000'000;  // hard cap on measured requests, whatever the speed
+    long server_pid = 0;  // when set, the server's CPU time over the measured phase is read too
 };
 
 struct LoadResult {
@@ -32,6 +33,10 @@ struct LoadResult {
     std::size_t failed = 0;
     long long hits = 0;
     double seconds = 0;  // wall time of the measured phase
+    // CPU seconds over the measured phase: of this process (all threads), and of server_pid
+    // (-1 when not asked or unreadable).
+    double client_cpu_seconds = 0;
+    double server_cpu_seconds = -1;
 };
 
 LoadResult run_load(std::size_t query_count, const LoadOptions& options,

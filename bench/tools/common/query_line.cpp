@@ -27,18 +27,27 @@ nlohmann::json query_line(const std::string& engine, const std::string& corpus, 
     std::sort(lat.begin(), lat.end());
     const auto ok = lat.size();
     const double secs = result.seconds > 0 ? result.seconds : 1;
-    return {{"engine", engine},
-            {"corpus", corpus},
-            {"kind", "query"},
-            {"concurrency", concurrency},
-            {"queries", ok + result.failed},
-            {"failed", result.failed},
-            {"qps", std::round(static_cast<double>(ok) / secs * 10) / 10},
-            {"p50_ms", round3(percentile(lat, 50))},
-            {"p95_ms", round3(percentile(lat, 95))},
-            {"p99_ms", round3(percentile(lat, 99))},
-            {"mean_hits",
-             ok == 0 ? 0.0 : round3(static_cast<double>(result.hits) / static_cast<double>(ok))}};
+    nlohmann::json line = {
+        {"engine", engine},
+        {"corpus", corpus},
+        {"kind", "query"},
+        {"concurrency", concurrency},
+        {"queries", ok + result.failed},
+        {"failed", result.failed},
+        {"qps", std::round(static_cast<double>(ok) / secs * 10) / 10},
+        {"p50_ms", round3(percentile(lat, 50))},
+        {"p95_ms", round3(percentile(lat, 95))},
+        {"p99_ms", round3(percentile(lat, 99))},
+        {"mean_hits",
+         ok == 0 ? 0.0 : round3(static_cast<double>(result.hits) / static_cast<double>(ok))}};
+    // CPU per query over the measured phase, under the key names of the peers' harnesses.
+    const double n = static_cast<double>(std::max<std::size_t>(1, ok + result.failed));
+    line["client_cpu_ms_per_query"] = std::round(result.client_cpu_seconds * 1000 / n * 1e4) / 1e4;
+    if (result.server_cpu_seconds >= 0) {
+        line["server_cpu_ms_per_query"] =
+            std::round(result.server_cpu_seconds * 1000 / n * 1e4) / 1e4;
+    }
+    return line;
 }
 
 }  // namespace bench

@@ -20,6 +20,30 @@ std::vector<std::string> engines_of(const std::vector<json>& lines) {
     return out;
 }
 
+// CPU per query of the engine itself: the server's for client/server engines, else the process's.
+double engine_cpu_ms(const json& q) {
+    return q.contains("server_cpu_ms_per_query") ? num(q, "server_cpu_ms_per_query")
+                                                 : num(q, "client_cpu_ms_per_query");
+}
+// Everything the machine spent on one query: client (load generator or library) plus server.
+double total_cpu_ms(const json& q) {
+    return num(q, "client_cpu_ms_per_query") + num(q, "server_cpu_ms_per_query");
+}
+std::string cpu_cell(double ms) {
+    return ms > 0 ? fmt(ms, 3) : "—";
+}
+
+void write_query_row(std::ostream& out, int c, const json& q, const json* ours) {
+    auto x = [&](double value, double ours_value) { return ours ? ratio(value, ours_value) : "—"; };
+    out << "| " << c << " | " << q.value("engine", "") << " | " << fmt(num(q, "qps")) << " | "
+        << x(num(q, "qps"), ours ? num(*ours, "qps") : 0) << " | " << fmt(num(q, "p50_ms"), 2)
+        << " | " << fmt(num(q, "p95_ms"), 2) << " | " << fmt(num(q, "p99_ms"), 2) << " | "
+        << x(num(q, "p99_ms"), ours ? num(*ours, "p99_ms") : 0) << " | " << fmt(num(q, "queries"))
+        << " | " << fmt(num(q, "failed")) << " | " << fmt(num(q, "mean_hits"), 2) << " | "
+        << cpu_cell(engine_cpu_ms(q)) << " | " << cpu_cell(total_cpu_ms(q)) << " | "
+        << x(total_cpu_ms(q), ours ? total_cpu_ms(*ours) : 0) << " |\n";
+}
+
 }  // namespace
 
 void write_header(std::ostream& out, const Records& r) {
@@ -63,7 +87,8 @@ void write_indexing(std::ostream& out, const Records& r) {
     out << "## Indexing (JSON Lines)\n\n"
            "| corpus | engine | articles | seconds | articles/s | ×ours | MB/s | peak RSS MB | "
            "×ours | "
-           "index MB | ×ours |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+           "index MB | ×ours | CPU s "
+           "|\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto& corpus : r.corpora()) {
         const json* ours = r.find_index(kOursIndexer, corpus);
         for (const auto& engine : engines_of(r.index)) {
@@ -76,7 +101,8 @@ void write_indexing(std::ostream& out, const Records& r) {
                 << fmt(num(*i, "seconds"), 2) << " | " << fmt(num(*i, "articles_per_s")) << " | "
                 << x("articles_per_s") << " | " << fmt(num(*i, "mb_per_s"), 1) << " | "
                 << fmt(num(*i, "peak_rss_mb"), 1) << " | " << x("peak_rss_mb") << " | "
-                << fmt(num(*i, "index_mb"), 1) << " | " << x("index_mb") << " |\n";
+                << fmt(num(*i, "index_mb"), 1) << " | " << x("index_mb") << " | "
+                << (i->contains("client_cpu_s") ? fmt(num(*i, "client_cpu_s"), 1) : "—") << " |\n";
         }
     }
     for (const auto& c : r.clean) {
@@ -90,24 +116,16 @@ void write_indexing(std::ostream& out, const Records& r) {
 void write_queries(std::ostream& out, const Records& r) {
     out << "## Queries\n\n";
     for (const auto& corpus : r.corpora()) {
-        out << "### " << corpus
-            << " corpus\n\n"
-               "| c | engine | QPS | ×ours | p50 ms | p95 ms | p99 ms | ×ours p99 | queries | "
-               "failed | "
-               "mean hits |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        out << "### " << corpus << " corpus\n\n"
+            << "| c | engine | QPS | ×ours | p50 ms | p95 ms | p99 ms | ×ours p99 | queries | "
+               "failed "
+               "| mean hits | CPU ms/q engine | CPU ms/q total | ×ours |\n"
+            << "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         for (const int c : {1, 2, 16}) {
             const json* ours = r.find_query(kOursHttp, corpus, c);
             for (const auto& engine : engines_of(r.query)) {
-                const json* q = r.find_query(engine, corpus, c);
-                if (q == nullptr) continue;
-                auto x = [&](const char* key) {
-                    return ours ? ratio(num(*q, key), num(*ours, key)) : "—";
-                };
-                out << "| " << c << " | " << engine << " | " << fmt(num(*q, "qps")) << " | "
-                    << x("qps") << " | " << fmt(num(*q, "p50_ms"), 2) << " | "
-                    << fmt(num(*q, "p95_ms"), 2) << " | " << fmt(num(*q, "p99_ms"), 2) << " | "
-                    << x("p99_ms") << " | " << fmt(num(*q, "queries")) << " | "
-                    << fmt(num(*q, "failed")) << " | " << fmt(num(*q, "mean_hits"), 2) << " |\n";
+                if (const json* q = r.find_query(engine, corpus, c))
+                    write_query_row(out, c, *q, ours);
             }
         }
         out << "\n";
