@@ -13,6 +13,7 @@
 #include "core/search/passage.hpp"
 #include "core/search/query_builder.hpp"
 #include "core/search/query_stemmer.hpp"
+#include "core/search/ranking.hpp"
 #include "core/search/stored_hit.hpp"
 #include "core/search/vocabulary.hpp"
 
@@ -224,6 +225,9 @@ struct Searcher::Impl {
                 parse_query(p.q, Xapian::Query::OP_OR, p.partial, context(p.q, p.partial));
             const Xapian::Query all(Xapian::Query::OP_SCALE_WEIGHT, query, kAllWordsBoost);
             query = Xapian::Query(Xapian::Query::OP_OR, all, loose.query);
+            // A long question: add the words its best matches share (core/search/ranking.hpp).
+            if (!p.partial && wants_feedback(loose.query, p.q))
+                query = with_feedback(db, query, filter);
             result = run(query, filter, p);
         }
         // The spelling table is consulted only when the query found too little and has a word
