@@ -1,13 +1,17 @@
 #include "core/index/index_writer.hpp"
 
+#include <fcntl.h>  // AT_FDCWD
+#include <stdio.h>  // renameat2, RENAME_EXCHANGE
 #include <xapian.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -15,6 +19,7 @@
 
 #include "core/dedupe/cluster_index.hpp"
 #include "core/dedupe/hash.hpp"
+#include "core/index/bulk_build.hpp"
 #include "core/index/document_builder.hpp"
 #include "core/index/schema.hpp"
 
@@ -22,7 +27,33 @@ namespace news {
 namespace {
 
 constexpr std::size_t kMaxKeyLength = 200;
-constexpr std::size_t kMaxQueued = 256;  // articles waiting for the builder thread
+constexpr std::size_t kMaxQueued = 256;   // articles waiting for the builder thread
+constexpr std::size_t kBulkBlock = 1000;  // articles per shard of a fresh build
+
+// Scratch directory of a fresh build, next to the database (same file system, for the rename).
+std::filesystem::path scratch_dir(const std::string& db_path) {
+    std::filesystem::path p(db_path);
+    if (!p.has_filename()) p = p.parent_path();
+    p += ".bulk-build";
+    return p;
+}
+
+// Puts the merged database at `target` in one step: the two directories swap places, so a
+// reader finds either the old or the new index, never none. Falls back to two renames where
+// the file system cannot swap.
+void install(const std::filesystem::path& merged, const std::filesystem::path& target) {
+    if (::renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0)
+        return;
+    std::filesystem::path aside = merged;
+    aside += ".old";
+    std::filesystem::rename(target, aside);
+    std::filesystem::rename(merged, target);
+}
+
+unsigned bulk_workers() {
+    const unsigned hw = std::thread::hardware_concurrency();
+    return std::clamp(hw, 2u, 4u);
+}
 
 std::string meta_key(std::string_view file_key) {
     return std::string(schema::kMetaFileHashPrefix) + std::string(file_key);
@@ -149,6 +180,12 @@ struct IndexWriter::Impl {
     std::unordered_map<std::string, Xapian::docid> ids_this_run;
     std::unordered_map<std::string, std::uint32_t> spelling;
 
+    // A fresh database is built in parallel shards (see bulk_build.hpp) and installed at commit.
+    std::unique_ptr<BulkBuild> bulk;
+    std::shared_ptr<const std::string> bulk_file;
+    std::map<std::string, std::string> bulk_metadata;  // written into the merged index
+    std::optional<Xapian::doccount> installed_count;
+
     explicit Impl(IndexWriterOptions o)
         : options(std::move(o)),
           builder(options.spelling_variants, options.synonyms),
@@ -167,10 +204,76 @@ struct IndexWriter::Impl {
             throw IndexLockedError("database is locked by another indexer: " + options.db_path);
         }
         was_empty = db.get_doccount() == 0;
+        // We hold the write lock, so a scratch directory left by a killed run is stale.
+        std::filesystem::remove_all(scratch_dir(options.db_path));
+        if (never_written()) {
+            bulk = std::make_unique<BulkBuild>(BulkBuildOptions{
+                scratch_dir(options.db_path), options.spelling_variants, options.synonyms,
+                options.dedupe_threshold, kBulkBlock, bulk_workers()});
+            return;
+        }
         if (!was_empty) load_clusters();
         db.begin_transaction(true);
         in_transaction = true;
         worker = std::make_unique<BuilderThread>(builder);
+    }
+
+    // Nothing was ever committed to the database: no documents, no metadata, no spelling.
+    bool never_written() {
+        return was_empty && db.get_lastdocid() == 0 &&
+               db.metadata_keys_begin() == db.metadata_keys_end() &&
+               db.spellings_begin() == db.spellings_end();
+    }
+
+    void set_metadata(const std::string& key, const std::string& value) {
+        if (bulk) {
+            bulk_metadata[key] = value;
+        } else {
+            db.set_metadata(key, value);
+        }
+    }
+
+    void write_run_metadata(Xapian::WritableDatabase& out) {
+        out.set_metadata(std::string(schema::kMetaSchemaVersion),
+                         std::to_string(schema::kSchemaVersion));
+        out.set_metadata(std::string(schema::kMetaSpellingVariants),
+                         serialize_variants(options.spelling_variants));
+        out.set_metadata(std::string(schema::kMetaArticleCount),
+                         std::to_string(out.get_doccount()));
+        out.set_metadata(std::string(schema::kMetaLastIndexed), utc_now_iso());
+    }
+
+    // Merges the shards into one database next to the target, finishes it (superseded copies,
+    // synonyms, metadata), commits it and swaps it in.
+    void commit_bulk() {
+        const BulkBuild::Result r = bulk->finish();
+        const auto scratch = scratch_dir(options.db_path);
+        if (r.documents == 0) {  // nothing indexed: just record the run in the database itself
+            db.begin_transaction(true);
+            for (const auto& [k, v] : bulk_metadata) db.set_metadata(k, v);
+            write_synonyms(db);
+            write_run_metadata(db);
+            db.commit_transaction();
+            std::filesystem::remove_all(scratch);
+            return;
+        }
+        const auto merged = scratch / "merged";
+        {
+            Xapian::Database shards;
+            for (const auto& s : r.shards) shards.add_database(Xapian::Database(s));
+            shards.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
+        }
+        Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
+        for (const auto id : r.superseded) out.delete_document(id);
+        for (const auto& [k, v] : bulk_metadata) out.set_metadata(k, v);
+        write_synonyms(out);
+        write_run_metadata(out);
+        out.commit();
+        installed_count = out.get_doccount();
+        out.close();
+        install(merged, std::filesystem::path(options.db_path));
+        db.close();  // the empty database it replaced, now in the scratch directory
+        std::filesystem::remove_all(scratch);
     }
 
     // One sequential pass over the signature and cluster slots (both ordered by docid).
@@ -247,13 +350,13 @@ struct IndexWriter::Impl {
         return out;
     }
 
-    void write_synonyms() {
+    void write_synonyms(Xapian::WritableDatabase& out) {
         std::vector<std::string> old;
-        for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) old.push_back(*k);
-        for (const auto& k : old) db.clear_synonyms(k);
+        for (auto k = out.synonym_keys_begin(); k != out.synonym_keys_end(); ++k) old.push_back(*k);
+        for (const auto& k : old) out.clear_synonyms(k);
         for (const auto& [key, value] :
              synonym_entries(options.synonyms, Xapian::Stem("english"))) {
-            db.add_synonym(key, value);
+            out.add_synonym(key, value);
         }
     }
 };
@@ -266,6 +369,11 @@ IndexWriter::IndexWriter(IndexWriterOptions options)
 IndexWriter::~IndexWriter() {
     if (!impl_) return;
     impl_->worker.reset();
+    if (impl_->bulk) {
+        impl_->bulk.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(scratch_dir(impl_->options.db_path), ec);
+    }
     if (impl_->in_transaction) {
         try {
             impl_->db.cancel_transaction();
@@ -307,7 +415,8 @@ void IndexWriter::keep_file(const KnownFile& file) {
 
 void IndexWriter::begin_file(const std::string& key, std::string_view content_hash) {
     auto& m = *impl_;
-    m.write_results(true);
+    if (m.bulk) m.bulk_file = std::make_shared<const std::string>(key);
+    if (m.worker) m.write_results(true);
     m.file = key;
     m.file_hash = std::string(content_hash);
     m.file_written.clear();
@@ -319,50 +428,63 @@ void IndexWriter::begin_file(const std::string& key, std::string_view content_ha
 }
 
 void IndexWriter::put(const Article& article) {
-    impl_->submit(article);
+    auto& m = *impl_;
+    if (m.bulk) {
+        ++m.file_articles;
+        m.bulk->add(article, m.bulk_file);
+        return;
+    }
+    m.submit(article);
 }
 
 void IndexWriter::end_file(bool complete) {
     auto& m = *impl_;
-    m.write_results(true);
+    if (m.worker) m.write_results(true);
     for (const auto id : m.file_old_docs) {
         if (!m.file_written.contains(id)) m.delete_doc(id);
     }
-    m.db.set_metadata(meta_key(m.file), (complete ? m.file_hash : std::string("partial")) + " " +
-                                            std::to_string(m.file_articles));
+    m.set_metadata(meta_key(m.file), (complete ? m.file_hash : std::string("partial")) + " " +
+                                         std::to_string(m.file_articles));
     m.file.clear();
 }
 
 void IndexWriter::remove_file(const std::string& key) {
     auto& m = *impl_;
-    m.write_results(true);
+    if (m.worker) m.write_results(true);
     for (const auto id : m.docs_of(key)) m.delete_doc(id);
-    m.db.set_metadata(meta_key(key), "");
+    m.set_metadata(meta_key(key), "");
 }
 
 void IndexWriter::commit() {
     auto& m = *impl_;
+    if (m.bulk) {
+        m.commit_bulk();
+        return;
+    }
     m.write_results(true);
     for (const auto& [word, freq] : m.spelling) m.db.add_spelling(word, freq);
     m.spelling.clear();
-    m.write_synonyms();
-    m.db.set_metadata(std::string(schema::kMetaSchemaVersion),
-                      std::to_string(schema::kSchemaVersion));
-    m.db.set_metadata(std::string(schema::kMetaSpellingVariants),
-                      serialize_variants(m.options.spelling_variants));
-    m.db.set_metadata(std::string(schema::kMetaArticleCount), std::to_string(m.db.get_doccount()));
-    m.db.set_metadata(std::string(schema::kMetaLastIndexed), utc_now_iso());
+    m.write_synonyms(m.db);
+    m.write_run_metadata(m.db);
     m.db.commit_transaction();
     m.in_transaction = false;
 }
 
 IndexCounts IndexWriter::counts() const {
-    return impl_->counts;
+    IndexCounts c = impl_->counts;
+    if (impl_->bulk) {
+        const IndexCounts b = impl_->bulk->counts();
+        c.indexed += b.indexed;
+        c.updated += b.updated;
+    }
+    return c;
 }
 std::size_t IndexWriter::duplicate_clusters() const {
+    if (impl_->bulk) return impl_->bulk->duplicate_clusters();
     return impl_->clusters.duplicate_clusters();
 }
 std::size_t IndexWriter::article_count() const {
+    if (impl_->installed_count) return *impl_->installed_count;
     return impl_->db.get_doccount();
 }
 
