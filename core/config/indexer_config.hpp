@@ -15,7 +15,7 @@ struct IndexerConfig {
     std::string synonyms_file;            // resolved path; empty = no synonyms
     SpellingVariants spelling_variants;   // British -> American whole words
     double dedupe_threshold = 0.5;        // estimated Jaccard for near-duplicates
-    std::size_t flush_threshold = 20000;  // documents buffered before Xapian flushes
+    std::size_t flush_threshold = 1000;  // documents buffered before Xapian flushes
     std::string source;                   // the file it was read from ("" = defaults)
 };
 
