@@ -53,6 +53,10 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
     std::string out;
     std::size_t i = 0;
     bool in_phrase = false;
+    // The limit bounds the whole query, not each wildcard: a query of hundreds of "a* b* ..."
+    // would otherwise become hundreds of times the limit in terms and take minutes. Wildcards
+    // past the budget are searched as the plain word.
+    std::size_t budget = limit;
     while (i < text.size()) {
         const char c = text[i];
         if (c == '"') in_phrase = !in_phrase;
@@ -77,8 +81,9 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
         const bool last = j == text.size();
         if (star || (partial && last)) {
             std::size_t total = 0;
-            const auto words = vocabulary.expand(lower(word), limit, &total);
-            if (total > limit && capped) *capped = true;
+            const auto words = vocabulary.expand(lower(word), budget, &total);
+            if (total > budget && capped) *capped = true;
+            budget -= words.size();
             out += or_group(field, words, word);
             i = star ? j + 1 : j;
         } else {

@@ -16,7 +16,7 @@ struct SearchLimits {
     std::size_t max_query_chars = 1000;
     int max_per_page = 100;
     int max_page = 1000;               // deep paging beyond this is a 400
-    int max_wildcard_expansion = 200;  // terms a trailing wildcard / partial word may expand to
+    int max_wildcard_expansion = 200;  // terms all wildcards of one query expand to, together
 };
 
 struct SearchParams {

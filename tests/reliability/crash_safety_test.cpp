@@ -61,7 +61,7 @@ long served_articles(const ServerProcess& server, long want) {
 TEST_CASE(
     "crash safety: kill -9 the indexer at random points, last revision serves, re-run converges") {
     const bool full = long_tests_enabled();
-    const std::size_t articles = full ? 20000 : 3000;
+    const std::size_t articles = full ? 20000 : 2000;
     const int kills = full ? 20 : 5;
     TempDir dir;
     const fs::path feed = dir / "large.jsonl";
