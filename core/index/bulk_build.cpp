@@ -40,6 +40,7 @@ struct BulkBuild::Impl {
     std::unordered_map<std::string, Xapian::docid> ids;
     std::vector<Xapian::docid> superseded;
     std::vector<std::string> shards;
+    std::unordered_map<std::string, Xapian::termcount> spelling;  // merged as workers end
     IndexCounts counts;
 
     // Only the calling thread touches these.
@@ -89,18 +90,27 @@ struct BulkBuild::Impl {
 
     void work() {
         DocumentBuilder builder(options.spelling_variants, options.synonyms);
+        std::unordered_map<std::string, Xapian::termcount> words;  // this worker's spelling
         for (;;) {
             Block b;
             {
                 std::unique_lock lock(mu);
                 cv.wait(lock, [&] { return closing || !queue.empty() || error; });
-                if (error || queue.empty()) return;
+                if (error) return;
+                if (queue.empty()) {
+                    if (spelling.empty()) {
+                        spelling.swap(words);
+                    } else {
+                        for (auto& [w, f] : words) spelling[w] += f;
+                    }
+                    return;
+                }
                 b = std::move(queue.front());
                 queue.pop_front();
             }
             cv.notify_all();
             try {
-                build_block(builder, b);
+                build_block(builder, b, words);
             } catch (...) {
                 std::lock_guard lock(mu);
                 if (!error) error = std::current_exception();
@@ -110,7 +120,8 @@ struct BulkBuild::Impl {
         }
     }
 
-    void build_block(DocumentBuilder& builder, Block& b) {
+    void build_block(DocumentBuilder& builder, Block& b,
+                     std::unordered_map<std::string, Xapian::termcount>& words) {
         std::vector<BuiltDocument> built;
         built.reserve(b.articles.size());
         for (std::size_t i = 0; i < b.articles.size(); ++i) {
@@ -119,7 +130,7 @@ struct BulkBuild::Impl {
         if (!assign_clusters(b, built)) return;
         b.articles.clear();
         b.articles.shrink_to_fit();
-        write_shard(b, built);
+        write_shard(b, built, words);
     }
 
     // Waits for this block's turn, then gives each document its cluster key as a serial run
@@ -151,17 +162,16 @@ struct BulkBuild::Impl {
         return true;
     }
 
-    void write_shard(const Block& b, std::vector<BuiltDocument>& built) {
+    void write_shard(const Block& b, std::vector<BuiltDocument>& built,
+                     std::unordered_map<std::string, Xapian::termcount>& words) {
         const std::string path = (options.work_dir / ("shard-" + std::to_string(b.index))).string();
         // Scratch data: a crash throws it away, so no fsync.
         Xapian::WritableDatabase shard(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-        std::unordered_map<std::string, Xapian::termcount> spelling;
         for (auto& d : built) {
             shard.add_document(d.doc);
-            for (auto& w : d.spelling_words) ++spelling[std::move(w)];
+            for (auto& w : d.spelling_words) ++words[std::move(w)];
             d = BuiltDocument{};  // frees the document's terms as soon as they are written
         }
-        for (const auto& [word, freq] : spelling) shard.add_spelling(word, freq);
         shard.commit();
         shard.close();
         std::lock_guard lock(mu);
@@ -193,7 +203,7 @@ BulkBuild::Result BulkBuild::finish() {
     m.threads.clear();
     std::lock_guard lock(m.mu);
     m.rethrow_locked();
-    return Result{m.shards, m.superseded, m.next_docid - 1};
+    return Result{m.shards, m.superseded, m.next_docid - 1, std::move(m.spelling)};
 }
 
 IndexCounts BulkBuild::counts() const {

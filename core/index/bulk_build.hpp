@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/index/index_writer.hpp"
@@ -37,6 +38,11 @@ class BulkBuild {
         std::vector<std::string> shards;        // in input order
         std::vector<Xapian::docid> superseded;  // earlier copies of an id seen again this run
         Xapian::doccount documents = 0;         // documents in all shards (superseded included)
+        // Spelling words of every document built, with their frequencies. Added once to the
+        // merged index instead of to each shard: a shard's spelling table repeats most of the
+        // vocabulary, and building it (trigram fragments per new word) per shard costs more
+        // than the one merged pass.
+        std::unordered_map<std::string, Xapian::termcount> spelling;
     };
 
     explicit BulkBuild(BulkBuildOptions options);
