@@ -23,6 +23,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// NEWS_CRASH_KILLS / NEWS_CRASH_ARTICLES override the mode's kill count and feed size.
+std::size_t env_or(const char* name, std::size_t fallback) {
+    const char* v = std::getenv(name);
+    return v != nullptr && *v != '\0' ? std::strtoul(v, nullptr, 10) : fallback;
+}
+
 std::uint32_t crash_seed() {
     const char* v = std::getenv("NEWS_CRASH_SEED");
     return v != nullptr ? static_cast<std::uint32_t>(std::strtoul(v, nullptr, 10)) : 20261124u;
@@ -61,8 +67,8 @@ long served_articles(const ServerProcess& server, long want) {
 TEST_CASE(
     "crash safety: kill -9 the indexer at random points, last revision serves, re-run converges") {
     const bool full = long_tests_enabled();
-    const std::size_t articles = full ? 20000 : 2000;
-    const int kills = full ? 20 : 5;
+    const std::size_t articles = env_or("NEWS_CRASH_ARTICLES", full ? 20000 : 2000);
+    const int kills = static_cast<int>(env_or("NEWS_CRASH_KILLS", full ? 20 : 5));
     TempDir dir;
     const fs::path feed = dir / "large.jsonl";
     const fs::path log = dir / "indexer.log";
