@@ -225,8 +225,9 @@ struct Searcher::Impl {
                 parse_query(p.q, Xapian::Query::OP_OR, p.partial, context(p.q, p.partial));
             const Xapian::Query all(Xapian::Query::OP_SCALE_WEIGHT, query, kAllWordsBoost);
             query = Xapian::Query(Xapian::Query::OP_OR, all, loose.query);
-            // A long question: add the words its best matches share (core/search/ranking.hpp).
-            if (!p.partial && wants_feedback(loose.query, p.q))
+            // A long question: add the words its best matches share (core/search/ranking.hpp);
+            // not when sorting by date, where they would mix in among the user's own matches.
+            if (!p.partial && p.sort == SortOrder::Relevance && wants_feedback(loose.query, p.q))
                 query = with_feedback(db, query, filter);
             result = run(query, filter, p);
         }

@@ -2,9 +2,15 @@
 #include "core/search/ranking.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include "core/index/index_writer.hpp"
+#include "core/search/searcher.hpp"
 
 namespace {
 
@@ -90,4 +96,79 @@ TEST_CASE("a query that matches nothing is returned unchanged") {
     db.add_document(doc({"Zwing"}));
     const Xapian::Query q = words_or({"Zheat", "Zconduct", "Zslab", "Zcomposit"});
     CHECK(news::with_feedback(db, q, Xapian::Query()).get_description() == q.get_description());
+}
+
+namespace {
+
+news::Article article(std::string id, std::string title, std::string body) {
+    news::Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.paragraphs = {std::move(body)};
+    a.origin = "ranking.jsonl";
+    return a;
+}
+
+// Three articles answer the question and share a word it does not use ("laminate"); a fourth
+// has that word only.
+const std::string& feedback_index() {
+    static const std::string path = [] {
+        const auto dir = std::filesystem::temp_directory_path() /
+                         ("news-ranking-test-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(dir);
+        news::IndexWriterOptions options;
+        options.db_path = dir.string();
+        news::IndexWriter writer(options);
+        writer.begin_file("ranking.jsonl", "h1");
+        writer.put(article("slab-1", "Heat conduction in a laminate slab",
+                           "Transient heat conduction through a composite laminate slab of two "
+                           "layers is solved exactly for a step in surface temperature."));
+        writer.put(article("slab-2", "Temperatures in composite laminate walls",
+                           "Heat conduction in composite slabs and laminate walls with contact "
+                           "resistance between the layers, by Laplace transforms."));
+        writer.put(article("slab-3", "Laminate panels under heating",
+                           "Numerical study of conduction of heat across composite laminate "
+                           "slabs heated on one face, compared with tests on panels."));
+        writer.put(article("laminate-only", "Buckling of laminate plates",
+                           "Orthotropic laminate plates buckle under edge compression."));
+        for (int i = 0; i < 8; ++i) {
+            writer.put(article("wing-" + std::to_string(i),
+                               "Wing flutter note " + std::to_string(i),
+                               "Flutter of swept wings at transonic speed, case " +
+                                   std::to_string(i) + " of the series on aeroelastic models."));
+        }
+        writer.end_file();
+        writer.commit();
+        return dir.string();
+    }();
+    return path;
+}
+
+std::vector<std::string> hit_ids(const news::QueryPairs& pairs) {
+    news::Searcher s({feedback_index(), {}});
+    const auto response = s.search(news::parse_search_params(pairs, {}));
+    std::vector<std::string> out;
+    for (const auto& h : response["hits"]) out.push_back(h["id"]);
+    return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("a long question finds what its best matches are about, after them") {
+    const auto ids = hit_ids({{"q", "heat conduction in composite slabs"}});
+    REQUIRE(contains(ids, "laminate-only"));
+    CHECK(ids.back() == "laminate-only");
+    CHECK(contains(ids, "slab-1"));
+}
+
+TEST_CASE("no feedback for short queries, exact phrases or a sort by date") {
+    CHECK_FALSE(contains(hit_ids({{"q", "composite slabs"}}), "laminate-only"));
+    CHECK_FALSE(
+        contains(hit_ids({{"q", "\"heat conduction\" in composite slabs"}}), "laminate-only"));
+    CHECK_FALSE(contains(hit_ids({{"q", "heat conduction in composite slabs"}, {"sort", "date"}}),
+                         "laminate-only"));
 }
