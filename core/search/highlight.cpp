@@ -69,11 +69,11 @@ std::string snippet(const Xapian::MSet& mset, std::string_view text, std::size_t
 std::string snippet(const Xapian::MSet& mset, const Passage& passage, std::size_t length,
                     const Xapian::Stem& stemmer) {
     std::string out = snippet(mset, passage.text, length, stemmer);
-    // The generator marks a cut only within the text it saw: a passage from further down the
-    // body is a cut too.
-    if (!passage.from_start && !out.empty() && !out.starts_with(kEllipsis)) {
-        out.insert(0, kEllipsis);
-    }
+    // The generator marks a cut only within the text it saw: a passage that does not begin
+    // or end with the body is a cut too.
+    if (out.empty()) return out;
+    if (!passage.from_start && !out.starts_with(kEllipsis)) out.insert(0, kEllipsis);
+    if (!passage.to_end && !out.ends_with(kEllipsis)) out += kEllipsis;
     return out;
 }
 

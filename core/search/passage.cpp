@@ -16,24 +16,34 @@ char lower(char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
-// Does a word of `text` start with `needle` (ASCII case folded)?
-bool has_word_starting_with(std::string_view text, std::string_view needle) {
-    if (needle.empty() || text.size() < needle.size()) return false;
+// Where the first word of `text` that starts with `needle` (ASCII case folded) begins.
+std::size_t find_word_starting_with(std::string_view text, std::string_view needle) {
+    if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
     const char first = needle.front();
     for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
         if (lower(text[i]) != first) continue;
         if (i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1]))) continue;
         std::size_t k = 1;
         while (k < needle.size() && lower(text[i + k]) == needle[k]) ++k;
-        if (k == needle.size()) return true;
+        if (k == needle.size()) return i;
     }
-    return false;
+    return std::string_view::npos;
 }
 
-int needles_in(std::string_view text, std::span<const std::string> needles) {
-    int found = 0;
-    for (const auto& n : needles) found += has_word_starting_with(text, n) ? 1 : 0;
-    return found;
+struct Found {
+    int needles = 0;                             // distinct needles present
+    std::size_t first = std::string_view::npos;  // offset of the earliest
+};
+
+Found needles_in(std::string_view text, std::span<const std::string> needles) {
+    Found f;
+    for (const auto& n : needles) {
+        const auto at = find_word_starting_with(text, n);
+        if (at == std::string_view::npos) continue;
+        ++f.needles;
+        f.first = std::min(f.first, at);
+    }
+    return f;
 }
 
 // A term the body is indexed with: "Z" + a stem, or an unprefixed word (Xapian prefixes are
@@ -47,6 +57,13 @@ std::string needle_of(const std::string& term) {
         return stem.size() > 3 ? stem.substr(0, stem.size() - 1) : stem;
     }
     return std::isupper(c0) ? std::string() : term;
+}
+
+// The start of the word after the space at or following `at` (0 when there is none), so the
+// passage never begins inside a word or a UTF-8 sequence.
+std::size_t word_start_from(std::string_view text, std::size_t at) {
+    const auto space = text.find(' ', at);
+    return space == std::string_view::npos ? 0 : space + 1;
 }
 
 }  // namespace
@@ -65,25 +82,47 @@ std::vector<std::string> passage_needles(const Xapian::Query& query) {
 Passage best_passage(std::span<const std::string_view> paragraphs,
                      std::span<const std::string> needles, std::size_t length) {
     std::size_t best = 0;
-    int best_found = 0;
+    Found best_found;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-        const int found = needles_in(paragraphs[i], needles);
-        if (found > best_found) {
+        const Found found = needles_in(paragraphs[i], needles);
+        if (found.needles > best_found.needles) {
             best = i;
             best_found = found;
-            if (found == static_cast<int>(needles.size())) break;
+            if (found.needles == static_cast<int>(needles.size())) break;
         }
     }
     Passage out;
-    const std::size_t first = best_found > 0 ? best : 0;
-    // Needles found nowhere (a match through the title or a synonym): the whole body, so the
-    // generator can still find what it would have. No needles at all: nothing to find.
-    const bool whole = best_found == 0 && !needles.empty();
-    const std::size_t wanted = whole ? std::string::npos : 2 * length;
-    out.from_start = first == 0;
-    for (std::size_t i = first; i < paragraphs.size() && out.text.size() < wanted; ++i) {
-        if (!out.text.empty()) out.text += ' ';
-        out.text += paragraphs[i];
+    if (best_found.needles == 0 && !needles.empty()) {
+        // Found nowhere (a match through the title or a synonym): the whole body, so the
+        // generator can still find what it would have.
+        for (const auto p : paragraphs) {
+            if (!out.text.empty()) out.text += ' ';
+            out.text += p;
+        }
+        return out;
+    }
+    if (paragraphs.empty()) return out;
+    // Some context before the earliest query word, then enough text for the generator to
+    // choose the best `length` bytes from.
+    const std::string_view lead = paragraphs[best];
+    const std::size_t context = length / 2;
+    const std::size_t start = best_found.needles > 0 && best_found.first > context
+                                  ? word_start_from(lead, best_found.first - context)
+                                  : 0;
+    const std::size_t budget = length + length / 2;
+    out.text.assign(lead.substr(start));
+    std::size_t next = best + 1;
+    for (; next < paragraphs.size() && out.text.size() < budget; ++next) {
+        out.text += ' ';
+        out.text += paragraphs[next];
+    }
+    out.from_start = best == 0 && start == 0;
+    out.to_end = next == paragraphs.size();
+    if (out.text.size() > budget) {
+        if (const auto cut = out.text.rfind(' ', budget); cut != std::string::npos && cut > 0) {
+            out.text.resize(cut);
+            out.to_end = false;
+        }
     }
     return out;
 }

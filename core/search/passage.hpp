@@ -19,14 +19,16 @@ namespace news {
 std::vector<std::string> passage_needles(const Xapian::Query& query);
 
 struct Passage {
-    std::string text;         // the paragraphs chosen, joined by a space
-    bool from_start = false;  // the text begins where the body begins
+    std::string text;        // the text chosen, paragraphs joined by a space
+    bool from_start = true;  // the text begins where the body begins
+    bool to_end = true;      // the text ends where the body ends
 };
 
-// The paragraph holding most of the needles (the earliest on a tie), followed by the next ones
-// until the text is at least 2 x `length` bytes, so a snippet of `length` can be centred. With no
-// needle found anywhere, the whole body: the generator then decides, as it would have. With no
-// needles at all, the opening paragraphs.
+// From the paragraph holding most of the needles (the earliest on a tie), starting about
+// length / 2 bytes before its first needle, 1.5 x `length` bytes of text (more paragraphs when it
+// is short), cut at spaces: the generator then picks the best `length` bytes in it. With no
+// needle found anywhere, the whole body: the generator decides, as it would have. With no needles
+// at all, the opening.
 Passage best_passage(std::span<const std::string_view> paragraphs,
                      std::span<const std::string> needles, std::size_t length);
 

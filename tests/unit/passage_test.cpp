@@ -87,14 +87,15 @@ TEST_CASE("query_stemmer leaves words that cannot match unstemmed, stems the oth
     CHECK(fast("running") == "running");
 }
 
-TEST_CASE("best_passage: the paragraph with most query words, then the next ones up to 2x") {
+TEST_CASE("best_passage: the paragraph with most query words, then 1.5 x length, cut at spaces") {
     const std::vector<std::string_view> paragraphs{
         "Opening paragraph about nothing much.", "Foxconn alone here.",
         "Nissan and Foxconn together in Oppama.", "A closing line.", "Another line."};
     const std::vector<std::string> needles{"foxconn", "nissa"};
-    const auto p = news::best_passage(paragraphs, needles, 25);
-    CHECK(p.text == "Nissan and Foxconn together in Oppama. A closing line.");
+    const auto p = news::best_passage(paragraphs, needles, 30);
+    CHECK(p.text == "Nissan and Foxconn together in Oppama. A");
     CHECK_FALSE(p.from_start);
+    CHECK_FALSE(p.to_end);
 }
 
 TEST_CASE("best_passage: earliest paragraph on a tie; a word must start with the needle") {
@@ -103,6 +104,22 @@ TEST_CASE("best_passage: earliest paragraph on a tie; a word must start with the
     const std::vector<std::string> needles{"foxconn"};
     const auto p = news::best_passage(paragraphs, needles, 1000);
     CHECK(p.text == "Foxconn first. Foxconn second.");
+    CHECK(p.to_end);
+}
+
+TEST_CASE("best_passage: a long paragraph is cut to some context before the first query word") {
+    std::string words;
+    for (int i = 0; i < 200; ++i) words += "word" + std::to_string(i) + " ";
+    const std::string paragraph = words + "Foxconn and Nissan. " + words;
+    const std::vector<std::string_view> paragraphs{paragraph};
+    const std::vector<std::string> needles{"foxconn", "nissa"};
+    const auto p = news::best_passage(paragraphs, needles, 100);
+    CHECK_FALSE(p.from_start);
+    CHECK_FALSE(p.to_end);
+    CHECK(p.text.size() <= 150);
+    CHECK(p.text.find("Foxconn and Nissan.") != std::string::npos);
+    CHECK(p.text.find("Foxconn") >= 30);  // context before the match is kept
+    CHECK(p.text.starts_with("word"));    // and it starts at a word
 }
 
 TEST_CASE("best_passage: no needle found -> the whole body; no needles -> the opening") {
@@ -111,9 +128,11 @@ TEST_CASE("best_passage: no needle found -> the whole body; no needles -> the op
     const auto whole = news::best_passage(paragraphs, absent, 2);
     CHECK(whole.text == "One. Two. Three.");
     CHECK(whole.from_start);
+    CHECK(whole.to_end);
     const auto opening = news::best_passage(paragraphs, {}, 2);
     CHECK(opening.text == "One.");
     CHECK(opening.from_start);
+    CHECK_FALSE(opening.to_end);
 }
 
 TEST_CASE("snippet of a passage further down the body is marked as cut") {
@@ -125,4 +144,7 @@ TEST_CASE("snippet of a passage further down the body is marked as cut") {
     CHECK(s.find("<mark>Foxconn</mark>") != std::string::npos);
     const news::Passage first{body, true};
     CHECK_FALSE(news::snippet(index.mset, first, 200).starts_with("…"));
+    const news::Passage earlier{body, true, false};
+    CHECK(news::snippet(index.mset, earlier, 200).ends_with("…"));
+    CHECK_FALSE(news::snippet(index.mset, first, 200).ends_with("…"));
 }
