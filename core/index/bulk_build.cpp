@@ -40,8 +40,10 @@ struct BulkBuild::Impl {
     std::unordered_map<std::string, Xapian::docid> ids;
     std::vector<Xapian::docid> superseded;
     std::vector<std::string> shards;
-    std::unordered_map<std::string, Xapian::termcount> spelling;  // merged as workers end
     IndexCounts counts;
+    // Word counts of each block written, waiting for the spelling thread.
+    std::deque<std::unordered_map<std::string, Xapian::termcount>> spelling_queue;
+    bool spelling_closing = false;
 
     // Only the calling thread touches these.
     Block current;
@@ -49,11 +51,44 @@ struct BulkBuild::Impl {
     Xapian::docid next_docid = 1;
 
     std::vector<std::thread> threads;
+    std::thread spelling_thread;
 
     explicit Impl(BulkBuildOptions o) : options(std::move(o)), clusters(options.dedupe_threshold) {
         std::filesystem::create_directories(options.work_dir);
         const unsigned n = std::max(1u, options.workers);
         for (unsigned i = 0; i < n; ++i) threads.emplace_back([this] { work(); });
+        spelling_thread = std::thread([this] { spell(); });
+    }
+
+    std::string spelling_path() const { return (options.work_dir / "spelling").string(); }
+
+    void spell() {
+        try {
+            Xapian::WritableDatabase db(spelling_path(),
+                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+            for (unsigned since_commit = 1;; ++since_commit) {
+                std::unordered_map<std::string, Xapian::termcount> words;
+                {
+                    std::unique_lock lock(mu);
+                    cv.wait(lock,
+                            [&] { return spelling_closing || !spelling_queue.empty() || error; });
+                    if (error) return;
+                    if (spelling_queue.empty()) break;
+                    words = std::move(spelling_queue.front());
+                    spelling_queue.pop_front();
+                }
+                cv.notify_all();
+                for (const auto& [w, f] : words) db.add_spelling(w, f);
+                // Merging the changes into the table now and then keeps the last commit short.
+                if (since_commit % 8 == 0) db.commit();
+            }
+            db.commit();
+            db.close();
+        } catch (...) {
+            std::lock_guard lock(mu);
+            if (!error) error = std::current_exception();
+            cv.notify_all();
+        }
     }
 
     ~Impl() {
@@ -66,6 +101,7 @@ struct BulkBuild::Impl {
         for (auto& t : threads) {
             if (t.joinable()) t.join();
         }
+        if (spelling_thread.joinable()) spelling_thread.join();
     }
 
     void rethrow_locked() {
@@ -90,27 +126,18 @@ struct BulkBuild::Impl {
 
     void work() {
         DocumentBuilder builder(options.spelling_variants, options.synonyms);
-        std::unordered_map<std::string, Xapian::termcount> words;  // this worker's spelling
         for (;;) {
             Block b;
             {
                 std::unique_lock lock(mu);
                 cv.wait(lock, [&] { return closing || !queue.empty() || error; });
-                if (error) return;
-                if (queue.empty()) {
-                    if (spelling.empty()) {
-                        spelling.swap(words);
-                    } else {
-                        for (auto& [w, f] : words) spelling[w] += f;
-                    }
-                    return;
-                }
+                if (error || queue.empty()) return;
                 b = std::move(queue.front());
                 queue.pop_front();
             }
             cv.notify_all();
             try {
-                build_block(builder, b, words);
+                build_block(builder, b);
             } catch (...) {
                 std::lock_guard lock(mu);
                 if (!error) error = std::current_exception();
@@ -120,8 +147,7 @@ struct BulkBuild::Impl {
         }
     }
 
-    void build_block(DocumentBuilder& builder, Block& b,
-                     std::unordered_map<std::string, Xapian::termcount>& words) {
+    void build_block(DocumentBuilder& builder, Block& b) {
         std::vector<BuiltDocument> built;
         built.reserve(b.articles.size());
         for (std::size_t i = 0; i < b.articles.size(); ++i) {
@@ -130,7 +156,7 @@ struct BulkBuild::Impl {
         if (!assign_clusters(b, built)) return;
         b.articles.clear();
         b.articles.shrink_to_fit();
-        write_shard(b, built, words);
+        write_shard(b, built);
     }
 
     // Waits for this block's turn, then gives each document its cluster key as a serial run
@@ -162,11 +188,11 @@ struct BulkBuild::Impl {
         return true;
     }
 
-    void write_shard(const Block& b, std::vector<BuiltDocument>& built,
-                     std::unordered_map<std::string, Xapian::termcount>& words) {
+    void write_shard(const Block& b, std::vector<BuiltDocument>& built) {
         const std::string path = (options.work_dir / ("shard-" + std::to_string(b.index))).string();
         // Scratch data: a crash throws it away, so no fsync.
         Xapian::WritableDatabase shard(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        std::unordered_map<std::string, Xapian::termcount> words;
         for (auto& d : built) {
             shard.add_document(d.doc);
             for (auto& w : d.spelling_words) ++words[std::move(w)];
@@ -174,8 +200,12 @@ struct BulkBuild::Impl {
         }
         shard.commit();
         shard.close();
-        std::lock_guard lock(mu);
+        std::unique_lock lock(mu);
         shards[b.index] = path;
+        // A few blocks' words may wait; more would only hold memory.
+        cv.wait(lock, [&] { return spelling_queue.size() < 4 || error; });
+        spelling_queue.push_back(std::move(words));
+        cv.notify_all();
     }
 };
 
@@ -201,9 +231,15 @@ BulkBuild::Result BulkBuild::finish() {
     m.cv.notify_all();
     for (auto& t : m.threads) t.join();
     m.threads.clear();
+    {
+        std::lock_guard lock(m.mu);
+        m.spelling_closing = true;
+    }
+    m.cv.notify_all();
+    m.spelling_thread.join();
     std::lock_guard lock(m.mu);
     m.rethrow_locked();
-    return Result{m.shards, m.superseded, m.next_docid - 1, std::move(m.spelling)};
+    return Result{m.shards, m.superseded, m.next_docid - 1, m.spelling_path()};
 }
 
 IndexCounts BulkBuild::counts() const {

@@ -38,11 +38,11 @@ class BulkBuild {
         std::vector<std::string> shards;        // in input order
         std::vector<Xapian::docid> superseded;  // earlier copies of an id seen again this run
         Xapian::doccount documents = 0;         // documents in all shards (superseded included)
-        // Spelling words of every document built, with their frequencies. Added once to the
-        // merged index instead of to each shard: a shard's spelling table repeats most of the
-        // vocabulary, and building it (trigram fragments per new word) per shard costs more
-        // than the one merged pass.
-        std::unordered_map<std::string, Xapian::termcount> spelling;
+        // A database with no documents, only the spelling table of every document built. One
+        // table for the run instead of one per shard: a shard's table repeats most of the
+        // vocabulary, and building it (trigram fragments per new word) per shard cost more
+        // than the rest of the merge. A thread of its own fills it while the workers build.
+        std::string spelling;
     };
 
     explicit BulkBuild(BulkBuildOptions options);

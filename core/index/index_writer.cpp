@@ -246,7 +246,7 @@ struct IndexWriter::Impl {
     // Merges the shards into one database next to the target, finishes it (superseded copies,
     // synonyms, metadata), commits it and swaps it in.
     void commit_bulk() {
-        BulkBuild::Result r = bulk->finish();
+        const BulkBuild::Result r = bulk->finish();
         const auto scratch = scratch_dir(options.db_path);
         if (r.documents == 0) {  // nothing indexed: just record the run in the database itself
             db.begin_transaction(true);
@@ -261,12 +261,11 @@ struct IndexWriter::Impl {
         {
             Xapian::Database shards;
             for (const auto& s : r.shards) shards.add_database(Xapian::Database(s));
+            shards.add_database(Xapian::Database(r.spelling));  // no documents: docids unmoved
             shards.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
         }
         Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
         for (const auto id : r.superseded) out.delete_document(id);
-        for (const auto& [word, freq] : r.spelling) out.add_spelling(word, freq);
-        r.spelling.clear();
         for (const auto& [k, v] : bulk_metadata) out.set_metadata(k, v);
         write_synonyms(out);
         write_run_metadata(out);
