@@ -114,7 +114,10 @@ void probe_everything(const ServerProcess& server, const std::vector<std::string
     int answered = 0;
     for (const auto& [what, raw] : probe_requests()) {
         auto r = exchange(server.port(), raw);
-        if (!r) continue;  // a connection closed without an answer reveals nothing either
+        if (!r) {  // a connection closed without an answer reveals nothing either
+            MESSAGE(situation << ", " << what << ": closed without an answer");
+            continue;
+        }
         ++answered;
         const std::string label = situation + ", " + what;
         const bool served_or_not_ready = r->status < 500 || r->status == 503;
