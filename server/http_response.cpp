@@ -4,13 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text/json_writer.hpp"
 #include "server/app_context.hpp"
 
 namespace news {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
-    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonType);
+    res.set_content(write_json(body), kJsonType);
 }
 
 void send_error(httplib::Response& res, const ErrorBody& error) {
