@@ -127,6 +127,11 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     out.signature = dedupe::minhash(text);
     if (out.signature) doc.add_value(schema::kSlotSignature, dedupe::encode(*out.signature));
 
+    doc.add_value(schema::kSlotSummary,
+                  nlohmann::json{{"id", a.id},
+                                 {"source", a.source ? nlohmann::json(*a.source) : nullptr},
+                                 {"title", a.title}}
+                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     std::string data = nlohmann::json(a).dump();
     out.hash = hex64(hash64(data));
     doc.add_value(schema::kSlotHash, out.hash);

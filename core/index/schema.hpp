@@ -34,6 +34,9 @@ inline constexpr Xapian::valueno kSlotSource = 2;  // source name as shown (face
 inline constexpr Xapian::valueno kSlotHash =
     3;  // content hash of the cleaned article (incremental)
 inline constexpr Xapian::valueno kSlotSignature = 4;  // near-duplicate signature (see core/dedupe)
+// {"id","source","title"} as JSON: what a result lists of each of its duplicates, read without
+// the article's (compressed) document data.
+inline constexpr Xapian::valueno kSlotSummary = 5;
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kMetaSchemaVersion = "news.schema_version";

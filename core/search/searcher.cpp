@@ -139,7 +139,11 @@ struct Searcher::Impl {
             term(schema::kClusterFilter, db.get_document(self).get_value(schema::kSlotCluster));
         for (auto it = db.postlist_begin(t); it != db.postlist_end(t); ++it) {
             if (*it == self) continue;
-            const auto d = read_stored_hit(db.get_document(*it).get_data(), false);
+            // The summary slot is small and uncompressed; indexes written before it existed
+            // have only the document data.
+            const Xapian::Document dup = db.get_document(*it);
+            const std::string summary = dup.get_value(schema::kSlotSummary);
+            const auto d = read_stored_hit(summary.empty() ? dup.get_data() : summary, false);
             if (!d) continue;
             out.push_back({{"id", d->id}, {"source", d->source}, {"title", d->title}});
             if (static_cast<int>(out.size()) >= kMaxDuplicatesListed) break;

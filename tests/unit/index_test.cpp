@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -14,6 +15,7 @@
 #include "core/dedupe/cluster_index.hpp"
 #include "core/dedupe/minhash.hpp"
 #include "core/index/index_writer.hpp"
+#include "core/index/schema.hpp"
 #include "core/ingest/ingest.hpp"
 #include "core/ingest/jsonl.hpp"
 #include "core/search/searcher.hpp"
@@ -198,4 +200,33 @@ TEST_CASE(
     CHECK(n4 == 1);
     fs::remove_all(dir);
     fs::remove_all(input);
+}
+
+TEST_CASE("summary slot: id, source and title of each article, for listing duplicates") {
+    const fs::path dir = temp_dir("summary");
+    {
+        news::IndexWriter writer(options_for(dir));
+        writer.begin_file("t.jsonl", "h");
+        auto a = article("with-source", "Cocoa prices rose in Bahia.");
+        a.source = "Reuters";
+        a.title = "Cocoa \"up\" <again>";
+        writer.put(a);
+        writer.put(article("no-source", "Oil prices fell."));
+        writer.end_file();
+        writer.commit();
+    }
+    Xapian::Database db(dir.string());
+    std::map<std::string, nlohmann::json> summaries;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const auto s =
+            nlohmann::json::parse(db.get_document(*it).get_value(news::schema::kSlotSummary));
+        summaries[s.at("id").get<std::string>()] = s;
+    }
+    REQUIRE(summaries.size() == 2);
+    CHECK(summaries["with-source"] == nlohmann::json{{"id", "with-source"},
+                                                     {"source", "Reuters"},
+                                                     {"title", "Cocoa \"up\" <again>"}});
+    CHECK(summaries["no-source"]["source"].is_null());
+    CHECK(summaries["no-source"]["title"] == "Report no-source");
+    fs::remove_all(dir);
 }
