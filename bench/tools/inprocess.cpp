@@ -15,6 +15,7 @@
 #include "common/query_file.hpp"
 #include "common/query_line.hpp"
 #include "core/search/searcher.hpp"
+#include "core/text/json_writer.hpp"
 
 int main(int argc, char** argv) try {
     const bench::Args args(argc, argv,
@@ -37,8 +38,7 @@ int main(int argc, char** argv) try {
                 const news::QueryPairs pairs{{"op", "and"}, {"per_page", "10"}, {"q", queries[i]}};
                 const auto result = searcher->search(news::parse_search_params(pairs, limits));
                 // Serialised as server/http_response.cpp does, so the cost of the body is counted.
-                const auto body =
-                    result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                const auto body = news::write_json(result);
                 if (body.empty()) return {};
                 return {true, static_cast<int>(result["hits"].size())};
             } catch (const std::exception&) {
