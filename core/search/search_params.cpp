@@ -3,8 +3,8 @@
 #include <charconv>
 
 #include "core/index/document_builder.hpp"
-#include "core/text/utf8.hpp"
 #include "core/search/api_error.hpp"
+#include "core/text/utf8.hpp"
 
 namespace news {
 namespace {
