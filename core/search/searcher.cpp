@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <optional>
-#include <span>
 #include <string_view>
 #include <vector>
 
