@@ -137,18 +137,20 @@ class SqliteSearcher : public peers::Searcher {
     Statement stmt_;
 };
 
-class SqliteEngine : public peers::Engine {
+class SqliteEngine : public peers::LocalIndexEngine {
   public:
+    SqliteEngine() : LocalIndexEngine("sqlite-fts5.db") {}
+
     std::string name() const override { return "sqlite-fts5"; }
 
     void prepare_index(const peers::Options& o) override {
-        path_ = db_path(o);
+        locate(o);
         for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-            std::filesystem::remove(path_ + suffix);
+            std::filesystem::remove(path() + suffix);
     }
 
     peers::IndexResult build_index(const peers::Options& o) override {
-        Db db(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        Db db(path(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         // A bulk load into a fresh file: no journal, no fsync (the file is rebuilt on failure).
         db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144");
         db.exec(
@@ -172,22 +174,9 @@ class SqliteEngine : public peers::Engine {
         return r;
     }
 
-    nlohmann::ordered_json finish_index(const peers::Options&) override {
-        return {{"index_mb", peers::disk_usage_mb(path_)}};
-    }
-
-    void open_for_queries(const peers::Options& o) override {
-        path_ = db_path(o);
-        if (!std::filesystem::exists(path_)) throw std::runtime_error("no index at " + path_);
-    }
-
     std::unique_ptr<peers::Searcher> connect() override {
-        return std::make_unique<SqliteSearcher>(path_);
+        return std::make_unique<SqliteSearcher>(path());
     }
-
-  private:
-    static std::string db_path(const peers::Options& o) { return o.workdir + "/sqlite-fts5.db"; }
-    std::string path_;
 };
 
 }  // namespace

@@ -85,17 +85,16 @@ class XapianSearcher : public peers::Searcher {
     Xapian::QueryParser parser_;
 };
 
-class XapianEngine : public peers::Engine {
+class XapianEngine : public peers::LocalIndexEngine {
   public:
+    XapianEngine() : LocalIndexEngine("xapian-naive") {}
+
     std::string name() const override { return "xapian-naive"; }
 
-    void prepare_index(const peers::Options& o) override {
-        path_ = db_path(o);
-        std::filesystem::remove_all(path_);
-    }
+    void prepare_index(const peers::Options& o) override { std::filesystem::remove_all(locate(o)); }
 
     peers::IndexResult build_index(const peers::Options& o) override {
-        Xapian::WritableDatabase db(path_, Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::WritableDatabase db(path(), Xapian::DB_CREATE_OR_OVERWRITE);
         Xapian::TermGenerator tg;
         tg.set_stemmer(Xapian::Stem("english"));
         tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -116,22 +115,9 @@ class XapianEngine : public peers::Engine {
         return r;
     }
 
-    nlohmann::ordered_json finish_index(const peers::Options&) override {
-        return {{"index_mb", peers::disk_usage_mb(path_)}};
-    }
-
-    void open_for_queries(const peers::Options& o) override {
-        path_ = db_path(o);
-        if (!std::filesystem::exists(path_)) throw std::runtime_error("no index at " + path_);
-    }
-
     std::unique_ptr<peers::Searcher> connect() override {
-        return std::make_unique<XapianSearcher>(path_);
+        return std::make_unique<XapianSearcher>(path());
     }
-
-  private:
-    static std::string db_path(const peers::Options& o) { return o.workdir + "/xapian-naive"; }
-    std::string path_;
 };
 
 }  // namespace

@@ -58,6 +58,25 @@ class Engine {
     virtual void stop(const Options&) {}
 };
 
+// An in-process engine whose index is one file or directory under the work directory: where it
+// lives, its size after indexing, and the check that it exists before a query run.
+class LocalIndexEngine : public Engine {
+  public:
+    explicit LocalIndexEngine(std::string index_name) : index_name_(std::move(index_name)) {}
+
+    nlohmann::ordered_json finish_index(const Options&) override;
+    void open_for_queries(const Options& o) override;
+
+  protected:
+    // Sets and returns the index path for `o` (call it first in prepare_index).
+    const std::string& locate(const Options& o);
+    const std::string& path() const { return path_; }
+
+  private:
+    std::string index_name_;
+    std::string path_;
+};
+
 // The whole program for one peer; returns the exit status.
 int peer_main(int argc, char** argv, Engine& engine);
 
