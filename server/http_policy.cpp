@@ -1,14 +1,12 @@
 #include "server/http_policy.hpp"
 
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "server/app_context.hpp"
+#include "server/connection_end.hpp"
 #include "server/http_response.hpp"
 #include "server/routes.hpp"
 #include "server/security_headers.hpp"
@@ -22,6 +20,8 @@ using Clock = std::chrono::steady_clock;
 // the same request. Requests rejected before routing (malformed lines) have no start time.
 thread_local Clock::time_point t_request_start;
 thread_local bool t_request_started = false;
+// Set when a request is refused with its body unread: the connection ends after the response.
+thread_local bool t_end_connection = false;
 
 bool is_api(std::string_view path) {
     return path.starts_with("/api/");
@@ -59,34 +59,6 @@ int library_error_status(const httplib::Request& req, int status) {
     return 405;
 }
 
-// httplib reads no body of a GET or HEAD: left in the stream, the body would be parsed as the
-// next request on the connection (request smuggling). Handlers cannot reach the socket, so it
-// is found by the peer address and its reading side shut: httplib then ends the connection
-// after this response instead of parsing the leftover bytes.
-void stop_reading_from(const httplib::Request& req) {
-    const long max_fd = ::sysconf(_SC_OPEN_MAX);
-    for (int fd = 3; fd < max_fd && fd < 65536; ++fd) {
-        sockaddr_storage peer{};
-        socklen_t len = sizeof peer;
-        if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0) continue;
-        char host[INET6_ADDRSTRLEN] = {};
-        int port = -1;
-        if (peer.ss_family == AF_INET) {
-            const auto* a = reinterpret_cast<const sockaddr_in*>(&peer);
-            ::inet_ntop(AF_INET, &a->sin_addr, host, sizeof host);
-            port = ntohs(a->sin_port);
-        } else if (peer.ss_family == AF_INET6) {
-            const auto* a = reinterpret_cast<const sockaddr_in6*>(&peer);
-            ::inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof host);
-            port = ntohs(a->sin6_port);
-        }
-        if (port == req.remote_port && req.remote_addr == host) {
-            ::shutdown(fd, SHUT_RD);
-            return;
-        }
-    }
-}
-
 bool has_body(const httplib::Request& req) {
     return req.has_header("Transfer-Encoding") ||
            (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
@@ -108,11 +80,13 @@ HandlerResponse preflight(const AppContext& ctx, const httplib::Request& req,
     return HandlerResponse::Handled;
 }
 
-// Refuses a request before its body (if any) is read: the unread body would otherwise be
-// parsed as the next request on the connection, so reading stops and the connection closes.
+// Refuses a request before its body (if any) is read. httplib reads no body of a GET or HEAD,
+// nor of a request refused here, and would parse the unread body as the next request on the
+// connection (request smuggling): the answer says "Connection: close", and the connection is
+// ended once the answer is written (after_write).
 HandlerResponse reject_unread(const httplib::Request& req, httplib::Response& res, int status) {
     if (has_body(req)) {
-        stop_reading_from(req);
+        t_end_connection = true;
         res.set_header("Connection", "close");
     }
     return reject(res, status);
@@ -126,6 +100,7 @@ HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
                                httplib::Response& res) {
     t_request_start = Clock::now();
     t_request_started = true;
+    t_end_connection = false;
     const auto& m = req.method;
     const auto& limits = ctx.cfg.limits;
     if (m.size() + req.target.size() + req.version.size() + 2 > limits.max_request_line) {
@@ -176,6 +151,8 @@ double elapsed_seconds() {
 // previous answer always sees that request.
 void before_write(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     add_headers(ctx, req, res);
+    // httplib adds its keep-alive terms to every answer it does not close itself.
+    if (t_end_connection) res.headers.erase("Keep-Alive");
     ctx.metrics.record(route_name(match_route(req.path).route), res.status, elapsed_seconds());
 }
 
@@ -185,6 +162,13 @@ void after_write(AppContext& ctx, const httplib::Request& req, const httplib::Re
                         elapsed_seconds() * 1000.0, req.remote_addr});
     }
     t_request_started = false;
+    if (t_end_connection) {
+        t_end_connection = false;
+        // Waiting for the rest of the body is bounded like any read from the client.
+        const auto read_timeout = std::chrono::milliseconds(ctx.cfg.limits.read_timeout_ms);
+        end_connection_after_response(
+            req, LingerLimits{std::min(read_timeout, std::chrono::milliseconds(2000))});
+    }
 }
 
 }  // namespace
