@@ -10,6 +10,7 @@
 
 #include "core/search/api_error.hpp"
 #include "server/app_context.hpp"
+#include "server/connection_end.hpp"
 #include "server/http_policy.hpp"
 #include "server/routes.hpp"
 
@@ -60,7 +61,7 @@ int run_server(const ServerConfig& cfg) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     AppContext ctx(cfg);
-    httplib::Server server;
+    HttpServer server;  // httplib's, with a connection loop that can end a connection
     configure(server, cfg);
     install_http_policy(server, ctx);
     register_routes(server, ctx);

@@ -1,7 +1,5 @@
 #include "server/connection_end.hpp"
 
-#include <dirent.h>
-#include <httplib.h>
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -10,73 +8,115 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <cstdlib>
-#include <memory>
+#include <cstring>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace news {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
 
-struct Endpoint {
-    std::string host;
-    int port = -1;
-};
+// Set by end_connection_after_response() on the connection's thread, read by its loop.
+thread_local std::optional<LingerLimits> t_end_requested;
 
-// The same numeric form cpp-httplib gives Request::remote_addr (getnameinfo, NI_NUMERICHOST).
-Endpoint endpoint_of(const sockaddr_storage& addr, socklen_t len) {
-    std::array<char, NI_MAXHOST> host{};
-    std::array<char, NI_MAXSERV> serv{};
-    if (::getnameinfo(reinterpret_cast<const sockaddr*>(&addr), len, host.data(), host.size(),
-                      serv.data(), serv.size(), NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
-        return {};
-    }
-    return {host.data(), std::atoi(serv.data())};
+milliseconds to_ms(time_t sec, time_t usec) {
+    return milliseconds(sec * 1000 + usec / 1000);
 }
 
-bool is_connection_of(int fd, const httplib::Request& req) {
+// Waits until `fd` is ready for `events`; false on timeout or error.
+bool wait_for(int fd, short events, milliseconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+        pollfd p{fd, events, 0};
+        const int n = ::poll(&p, 1, static_cast<int>(std::max<long>(left.count(), 0)));
+        if (n > 0) return true;
+        if (n == 0 || errno != EINTR) return false;
+    }
+}
+
+void endpoint(int fd, bool peer, std::string& ip, int& port) {
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
-    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return false;
-    const auto peer = endpoint_of(addr, len);
-    if (peer.port != req.remote_port || peer.host != req.remote_addr) return false;
-    if (req.local_port <= 0) return true;
-    len = sizeof addr;
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return false;
-    return endpoint_of(addr, len).port == req.local_port;
+    auto* a = reinterpret_cast<sockaddr*>(&addr);
+    if ((peer ? ::getpeername(fd, a, &len) : ::getsockname(fd, a, &len)) != 0) return;
+    std::array<char, NI_MAXHOST> host{};
+    std::array<char, NI_MAXSERV> serv{};
+    if (::getnameinfo(a, len, host.data(), host.size(), serv.data(), serv.size(),
+                      NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
+        ip = host.data();
+        port = std::atoi(serv.data());
+    }
 }
 
-// Handlers never see the socket, so it is found among the process's open descriptors by the
-// request's two endpoints, which identify one TCP connection. This runs only for the rare
-// refused request with an unread body, and costs one directory listing of /proc/self/fd.
-int find_socket(const httplib::Request& req) {
-    const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir("/proc/self/fd"), ::closedir);
-    if (!dir) return -1;
-    while (const dirent* e = ::readdir(dir.get())) {
-        char* end = nullptr;
-        const long fd = std::strtol(e->d_name, &end, 10);
-        if (end == e->d_name || *end != '\0' || fd < 3 || fd == ::dirfd(dir.get())) continue;
-        if (is_connection_of(static_cast<int>(fd), req)) return static_cast<int>(fd);
+// A socket stream that keeps one read buffer for the whole connection, so that pipelined
+// requests are read in order and nothing read ahead is lost between requests.
+class ConnectionStream final : public httplib::Stream {
+  public:
+    ConnectionStream(int fd, milliseconds read_timeout, milliseconds write_timeout)
+        : fd_(fd), read_timeout_(read_timeout), write_timeout_(write_timeout) {}
+
+    bool buffered() const { return pos_ < buf_.size(); }
+
+    bool is_readable() const override { return buffered() || wait_for(fd_, POLLIN, read_timeout_); }
+    bool is_writable() const override { return wait_for(fd_, POLLOUT, write_timeout_); }
+
+    ssize_t read(char* ptr, size_t size) override {
+        if (!buffered()) {
+            if (!wait_for(fd_, POLLIN, read_timeout_)) return -1;
+            buf_.resize(kBufferSize);
+            ssize_t n;
+            do {
+                n = ::recv(fd_, buf_.data(), buf_.size(), 0);
+            } while (n < 0 && errno == EINTR);
+            buf_.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+            pos_ = 0;
+            if (n <= 0) return n;
+        }
+        const auto n = std::min(size, buf_.size() - pos_);
+        std::memcpy(ptr, buf_.data() + pos_, n);
+        pos_ += n;
+        return static_cast<ssize_t>(n);
     }
-    return -1;
-}
+
+    ssize_t write(const char* ptr, size_t size) override {
+        if (!is_writable()) return -1;
+        ssize_t n;
+        do {
+            n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
+        } while (n < 0 && errno == EINTR);
+        return n;
+    }
+
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        endpoint(fd_, true, ip, port);
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        endpoint(fd_, false, ip, port);
+    }
+    socket_t socket() const override { return fd_; }
+
+  private:
+    static constexpr std::size_t kBufferSize = 16384;
+    int fd_;
+    milliseconds read_timeout_;
+    milliseconds write_timeout_;
+    std::vector<char> buf_;
+    std::size_t pos_ = 0;
+};
 
 // Reads and discards what the client still sends until it closes its side, or the limits run
-// out. Closing a socket with unread input makes the kernel send a reset, which can destroy the
-// response before the client has read it; draining first avoids that (a "lingering close").
+// out.
 void drain(int fd, const LingerLimits& limits) {
     const auto deadline = Clock::now() + limits.time;
     std::array<char, 16384> buf{};
     std::size_t drained = 0;
     while (drained < limits.bytes) {
-        // Past the deadline, poll does not wait: only what is already queued is read.
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        pollfd p{fd, POLLIN, 0};
-        const int ready = ::poll(&p, 1, static_cast<int>(std::max<long>(left.count(), 0)));
-        if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) return;
+        const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0 || !wait_for(fd, POLLIN, left)) return;
         const ssize_t n = ::recv(fd, buf.data(), buf.size(), MSG_DONTWAIT);
         if (n == 0) return;  // the client closed: nothing more can arrive
         if (n < 0) {
@@ -87,33 +127,46 @@ void drain(int fd, const LingerLimits& limits) {
     }
 }
 
-// Puts a socket whose peer is gone in place of `fd`: the library's next read on `fd` sees the
-// end of the stream and ends the connection; it still closes `fd` itself, as it owns it. A bare
-// shutdown(SHUT_RD) is not enough on Linux: data already queued, or arriving later, can still
-// be read after it.
-bool replace_with_closed_socket(int fd) {
-    std::array<int, 2> pair{};
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair.data()) != 0) return false;
-    ::close(pair[1]);
-    const bool ok = ::dup2(pair[0], fd) == fd;
-    ::close(pair[0]);
-    return ok;
+// Waits for the next request of a keep-alive connection, in short steps so that a stopping
+// server is noticed.
+bool next_request_arrives(int fd, const ConnectionStream& strm, milliseconds keep_alive,
+                          const std::atomic<socket_t>& listening) {
+    if (strm.buffered()) return true;
+    const auto deadline = Clock::now() + keep_alive;
+    while (listening != INVALID_SOCKET) {
+        const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0) return false;
+        if (wait_for(fd, POLLIN, std::min(left, milliseconds(100)))) return true;
+    }
+    return false;
 }
 
 }  // namespace
 
-void end_connection_after_response(const httplib::Request& req, const LingerLimits& limits) {
-    const int fd = find_socket(req);
-    if (fd < 0) return;
-    ::shutdown(fd, SHUT_WR);  // the response is complete: FIN after it
-    drain(fd, limits);
-    if (!replace_with_closed_socket(fd)) {
-        // No descriptor left for the swap: stop reading and empty the queue once more. Bytes
-        // the client sends after this could still be read by the library, but any answer to
-        // them fails, since the writing side is shut.
-        ::shutdown(fd, SHUT_RD);
-        drain(fd, LingerLimits{std::chrono::milliseconds(0), limits.bytes});
+void end_connection_after_response(const LingerLimits& limits) {
+    t_end_requested = limits;
+}
+
+bool HttpServer::process_and_close_socket(socket_t sock) {
+    ConnectionStream strm(sock, to_ms(read_timeout_sec_, read_timeout_usec_),
+                          to_ms(write_timeout_sec_, write_timeout_usec_));
+    const milliseconds keep_alive(keep_alive_timeout_sec_ * 1000);
+    t_end_requested.reset();
+    bool ret = false;
+    for (auto count = keep_alive_max_count_;
+         count > 0 && next_request_arrives(sock, strm, keep_alive, svr_sock_); --count) {
+        bool connection_closed = false;
+        ret = process_request(strm, count == 1, connection_closed, nullptr);
+        if (!ret || connection_closed || t_end_requested) break;
     }
+    if (t_end_requested) {
+        ::shutdown(sock, SHUT_WR);
+        drain(sock, *t_end_requested);
+        t_end_requested.reset();
+    }
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ret;
 }
 
 }  // namespace news

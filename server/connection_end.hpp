@@ -1,29 +1,36 @@
 #pragma once
-// Ends an HTTP connection after the response to a request whose body the HTTP library left
-// unread (a GET or HEAD with a body, or a request refused before its body was read). cpp-httplib
-// reads no body of a GET or HEAD and keeps the connection alive, so the leftover bytes would be
-// parsed as the next request on the connection: request smuggling. The response must still go
-// out, so the connection is ended only after it has been written.
+// The HTTP server's connection loop, run by us instead of cpp-httplib's so that a connection can
+// be ended after a response. cpp-httplib reads no body of a GET or HEAD, nor of a request it or we
+// refuse before routing, and keeps the connection alive: the leftover bytes would be parsed as the
+// next request on the connection (request smuggling). Such a response is still written in full;
+// then the connection ends with a "lingering close".
+
+#include <httplib.h>
 
 #include <chrono>
 #include <cstddef>
-
-namespace httplib {
-struct Request;
-}
 
 namespace news {
 
 struct LingerLimits {
     std::chrono::milliseconds time{1000};  // how long to wait for the client to finish sending
-    std::size_t bytes = 8u << 20;          // how much of its unread body to read and discard
+    std::size_t bytes = 8u << 20;          // how much of its unread input to read and discard
 };
 
-// Runs on the connection's own thread, after the response was written (the library's logger
-// hook). Sends the end of the response stream (FIN), reads and discards what the client still
-// sends, within `limits`, and then swaps the socket for one that reads as closed, so that the
-// library ends the connection without parsing another byte from it. Finding no socket for the
-// request (the client already left) is not an error.
-void end_connection_after_response(const httplib::Request& req, const LingerLimits& limits);
+// Called on a connection's thread while a request is handled (any hook): once the response to
+// it is written, the connection ends instead of reading another request. The writing side is
+// shut (FIN after the response), what the client still sends is read and discarded within
+// `limits` (closing with unread input would send a reset that can destroy the response before
+// the client reads it), and the socket is closed.
+void end_connection_after_response(const LingerLimits& limits);
+
+// httplib::Server whose connections honour end_connection_after_response(). Everything else
+// (routing, hooks, timeouts, keep-alive limits, the thread pool) is the library's.
+class HttpServer : public httplib::Server {
+  private:
+    // Overrides the library's (private, virtual) per-connection loop, which gives handlers no
+    // way to end a connection.
+    bool process_and_close_socket(socket_t sock) override;
+};
 
 }  // namespace news

@@ -82,8 +82,8 @@ HandlerResponse preflight(const AppContext& ctx, const httplib::Request& req,
 
 // Refuses a request before its body (if any) is read. httplib reads no body of a GET or HEAD,
 // nor of a request refused here, and would parse the unread body as the next request on the
-// connection (request smuggling): the answer says "Connection: close", and the connection is
-// ended once the answer is written (after_write).
+// connection (request smuggling): the answer says "Connection: close", and the connection ends
+// once the answer is written (after_write).
 HandlerResponse reject_unread(const httplib::Request& req, httplib::Response& res, int status) {
     if (has_body(req)) {
         t_end_connection = true;
@@ -147,28 +147,43 @@ double elapsed_seconds() {
     return std::chrono::duration<double>(Clock::now() - t_request_start).count();
 }
 
+// Whether the stream may hold bytes of this request that nobody read, so that the next request
+// on the connection cannot be found reliably.
+bool stream_out_of_step(const httplib::Request& req, const httplib::Response& res) {
+    if (t_end_connection) return true;
+    // Refused by httplib itself before our hook ran (unknown method, bad version, request line
+    // or header it cannot read): the rest of the request, body included, is still unread.
+    if (!t_request_started && res.status >= 400) return true;
+    // A body refused while being read (too large, broken chunks) may be left half read.
+    return res.status == 413 || (is_body_method(req.method) && res.status == 400);
+}
+
 // Counted before the response is written, so a client that reads /metrics right after its
 // previous answer always sees that request.
 void before_write(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     add_headers(ctx, req, res);
-    // httplib adds its keep-alive terms to every answer it does not close itself.
-    if (t_end_connection) res.headers.erase("Keep-Alive");
+    if (stream_out_of_step(req, res)) {
+        // The connection ends after this answer (after_write); httplib would announce keep-alive.
+        res.headers.erase("Keep-Alive");
+        res.headers.erase("Connection");
+        res.set_header("Connection", "close");
+    }
     ctx.metrics.record(route_name(match_route(req.path).route), res.status, elapsed_seconds());
 }
 
 void after_write(AppContext& ctx, const httplib::Request& req, const httplib::Response& res) {
+    if (stream_out_of_step(req, res)) {
+        // Waiting for the rest of the input is bounded like any read from the client.
+        const auto read_timeout = std::chrono::milliseconds(ctx.cfg.limits.read_timeout_ms);
+        end_connection_after_response(
+            LingerLimits{std::min(read_timeout, std::chrono::milliseconds(2000))});
+    }
+    t_end_connection = false;
     if (ctx.log.access_enabled()) {
         ctx.log.access({req.method, req.path, res.status, res.body.size(),
                         elapsed_seconds() * 1000.0, req.remote_addr});
     }
     t_request_started = false;
-    if (t_end_connection) {
-        t_end_connection = false;
-        // Waiting for the rest of the body is bounded like any read from the client.
-        const auto read_timeout = std::chrono::milliseconds(ctx.cfg.limits.read_timeout_ms);
-        end_connection_after_response(
-            req, LingerLimits{std::min(read_timeout, std::chrono::milliseconds(2000))});
-    }
 }
 
 }  // namespace

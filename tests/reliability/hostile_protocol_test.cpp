@@ -173,6 +173,54 @@ TEST_CASE("a chunked GET gets the JSON 400 and its chunks are never answered as 
     check_still_well(server, rss);
 }
 
+TEST_CASE("a request the HTTP layer refuses ends its connection: nothing after it is parsed") {
+    ServerProcess server(ServerOptions{corpus_index()});
+    const long rss = server.rss_kib();
+    std::string many;
+    for (int i = 0; i < 400; ++i) many += kSmuggled;
+    const std::string length = "Content-Length: " + std::to_string(many.size()) + "\r\n\r\n";
+    const std::vector<std::pair<std::string, std::string>> heads = {
+        {"unknown method", "FOO / HTTP/1.1\r\nHost: x\r\n" + length},
+        {"bad version", "GET / HTTP/9.9\r\nHost: x\r\n" + length},
+        {"request line over 8 KiB",
+         "GET /" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n" + length},
+        {"header line too long to read",
+         "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'h') + "\r\n" + length},
+        {"OPTIONS with a body", "OPTIONS /api/search HTTP/1.1\r\nHost: x\r\n" + length},
+        {"TRACE with a body", "TRACE /api/search HTTP/1.1\r\nHost: x\r\n" + length},
+    };
+    for (const auto& [what, head] : heads) {
+        const auto o = send_with_body(server.port(), head, many, false);
+        REQUIRE_MESSAGE(o.first.has_value(), what << ": no answer");
+        std::string why;
+        CHECK_MESSAGE(is_json_error_any(*o.first, why), what << ": " << why);
+        CHECK_MESSAGE(o.later_answers == 0,
+                      what << ": " << o.later_answers << " request(s) after it were answered");
+        CHECK_MESSAGE(o.closed, what << ": the connection stayed open");
+    }
+    MESSAGE(heads.size() << " refused requests followed by 400 requests: 0 of those answered");
+    check_still_well(server, rss);
+}
+
+TEST_CASE("pipelined requests in one packet are all answered, in order") {
+    ServerProcess server(ServerOptions{corpus_index()});
+    Connection c(server.port());
+    std::string three;
+    for (const std::string p : {"/healthz", "/api/stats", "/readyz"})
+        three += "GET " + p + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    c.send(three);
+    const auto a = c.read_response(std::chrono::seconds(5));
+    const auto b = c.read_response(std::chrono::seconds(5));
+    const auto d = c.read_response(std::chrono::seconds(5));
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    REQUIRE(d.has_value());
+    CHECK(a->status == 200);
+    CHECK(b->status == 200);
+    CHECK(b->body.find("\"articles\"") != std::string::npos);
+    CHECK(d->status == 200);
+}
+
 TEST_CASE(
     "a client sending one byte a second is cut off by the read timeout and frees its worker") {
     // Few connection handlers, so that the slow clients would starve the server if the read
