@@ -132,7 +132,8 @@ void drain(int fd, const LingerLimits& limits) {
 bool next_request_arrives(int fd, const ConnectionStream& strm, milliseconds keep_alive,
                           const std::atomic<socket_t>& listening) {
     if (strm.buffered()) return true;
-    const auto deadline = Clock::now() + keep_alive;
+    // At least one short wait, as in the library's loop, even with a keep-alive timeout of 0.
+    const auto deadline = Clock::now() + std::max(keep_alive, milliseconds(10));
     while (listening != INVALID_SOCKET) {
         const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
         if (left.count() <= 0) return false;
