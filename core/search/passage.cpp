@@ -9,11 +9,12 @@ namespace {
 constexpr std::size_t kMaxNeedles = 64;  // a wildcard may expand to hundreds of terms
 
 bool is_word_byte(unsigned char c) {
-    return std::isalnum(c) || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+// ASCII only, as the needles are matched; libc's tolower was a tenth of a search.
 char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Where the first word of `text` that starts with `needle` (ASCII case folded) begins.

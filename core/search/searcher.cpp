@@ -11,7 +11,6 @@
 #include "core/search/match_counter.hpp"
 #include "core/search/passage.hpp"
 #include "core/search/query_builder.hpp"
-#include "core/search/query_stemmer.hpp"
 #include "core/search/ranking.hpp"
 #include "core/search/stored_hit.hpp"
 #include "core/search/vocabulary.hpp"
@@ -37,15 +36,6 @@ std::string term(std::string_view prefix, std::string_view value) {
 json parse_data(const Xapian::Document& doc) {
     return json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
 }
-
-// What highlighting one query needs: the words to look for in a body, and a stemmer that
-// skips the words that cannot be among them.
-struct Marking {
-    explicit Marking(const Xapian::Query& query)
-        : needles(passage_needles(query)), stemmer(query_stemmer(needles)) {}
-    std::vector<std::string> needles;
-    Xapian::Stem stemmer;
-};
 
 bool has_unknown_term(const Xapian::MSet& mset, const Xapian::Query& query) {
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
@@ -150,22 +140,22 @@ struct Searcher::Impl {
         return out;
     }
 
-    json hit(const Xapian::MSet& mset, const Xapian::MSetIterator& item, std::size_t length,
-             const Marking& marking, bool with_duplicates) {
+    json hit(const Xapian::MSetIterator& item, std::size_t length, const QueryWords& words,
+             bool with_duplicates) {
         auto d = read_stored_hit(item.get_document().get_data()).value_or(StoredHit{});
         const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
         d.title.resize(std::min(d.title.size(), kTitleLength));
-        json h = {{"id", d.id},
-                  {"title", highlight_all(mset, d.title, marking.stemmer)},
-                  {"source", std::move(d.source)},
-                  {"authors", std::move(d.authors)},
-                  {"published_text", std::move(d.published_text)},
-                  {"published", std::move(d.published)},
-                  {"score", item.get_weight()},
-                  {"percent", item.get_percent()},
-                  {"snippet", snippet(mset, best_passage(paragraphs, marking.needles, length),
-                                      length, marking.stemmer)},
-                  {"url", "/api/articles/" + d.id}};
+        json h = {
+            {"id", d.id},
+            {"title", highlight_all(words, d.title)},
+            {"source", std::move(d.source)},
+            {"authors", std::move(d.authors)},
+            {"published_text", std::move(d.published_text)},
+            {"published", std::move(d.published)},
+            {"score", item.get_weight()},
+            {"percent", item.get_percent()},
+            {"snippet", snippet(words, best_passage(paragraphs, words.needles(), length), length)},
+            {"url", "/api/articles/" + d.id}};
         if (with_duplicates) h["duplicates"] = duplicates_of(*item);
         return h;
     }
@@ -256,11 +246,10 @@ struct Searcher::Impl {
         }
 
         const Xapian::MSet& mset = result.mset;
-        const Marking marking(query);
+        const QueryWords words(query);
         json hits = json::array();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            hits.push_back(
-                hit(mset, it, static_cast<std::size_t>(p.snippet_length), marking, true));
+            hits.push_back(hit(it, static_cast<std::size_t>(p.snippet_length), words, true));
         }
         const double took =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -295,22 +284,16 @@ struct Searcher::Impl {
         if (q && !q->empty()) {
             const ParsedQuery parsed =
                 parse_query(*q, Xapian::Query::OP_OR, false, context(*q, false));
-            Xapian::MSet mset;
-            if (!parsed.query.empty()) {
-                Xapian::Enquire enquire(db);
-                enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
-                                                Xapian::Query(term(schema::kId, id))));
-                mset = enquire.get_mset(0, 1);
-            }
+            const QueryWords words(parsed.query);
             json headings = json::array(), paragraphs = json::array();
             for (const auto& h : out.value("headings", json::array())) {
-                headings.push_back(highlight_all(mset, h.value("text", "")));
+                headings.push_back(highlight_all(words, h.value("text", "")));
             }
             for (const auto& para : out.value("paragraphs", json::array())) {
                 paragraphs.push_back(
-                    highlight_all(mset, para.is_string() ? para.get<std::string>() : ""));
+                    highlight_all(words, para.is_string() ? para.get<std::string>() : ""));
             }
-            out["highlighted"] = {{"title", highlight_all(mset, out.value("title", ""))},
+            out["highlighted"] = {{"title", highlight_all(words, out.value("title", ""))},
                                   {"headings", std::move(headings)},
                                   {"paragraphs", std::move(paragraphs)}};
         }
@@ -333,14 +316,14 @@ struct Searcher::Impl {
             if (const std::string c = doc.get_value(schema::kSlotCluster); !c.empty()) {
                 exclude.emplace_back(term(schema::kClusterFilter, c));
             }
-            const Marking marking(related);
+            const QueryWords words(related);
             enquire.set_query(
                 Xapian::Query(Xapian::Query::OP_AND_NOT, related,
                               Xapian::Query(Xapian::Query::OP_OR, exclude.begin(), exclude.end())));
             enquire.set_collapse_key(schema::kSlotCluster);
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
             for (auto it = mset.begin(); it != mset.end(); ++it)
-                hits.push_back(hit(mset, it, 200, marking, false));
+                hits.push_back(hit(it, 200, words, false));
         }
         return {{"id", std::string(id)}, {"hits", std::move(hits)}};
     }
