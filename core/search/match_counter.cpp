@@ -23,7 +23,70 @@ std::vector<std::string> number_values(const Xapian::Database& db, Xapian::value
     return names;
 }
 
+// The terms of a query that is a term or an AND of terms (nested ANDs and weight scaling
+// included); false for anything else.
+bool and_of_terms(const Xapian::Query& q, std::vector<std::string>& terms) {
+    switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+            terms.push_back(*q.get_terms_begin());
+            return true;
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SCALE_WEIGHT:
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                if (!and_of_terms(q.get_subquery(i), terms)) return false;
+            }
+            return q.get_num_subqueries() > 0;
+        default:
+            return false;
+    }
+}
+
+// Leapfrog intersection: the rarest list leads, the others skip to its docid.
+void count_intersection(const Xapian::Database& db, std::vector<std::string> terms,
+                        MatchCounter& counter) {
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    std::sort(terms.begin(), terms.end(), [&](const std::string& a, const std::string& b) {
+        return db.get_termfreq(a) < db.get_termfreq(b);
+    });
+    if (terms.empty() || db.get_termfreq(terms.front()) == 0) return;
+    std::vector<Xapian::PostingIterator> lists;
+    for (const auto& t : terms) lists.push_back(db.postlist_begin(t));
+    const Xapian::PostingIterator end;
+    auto& lead = lists.front();
+    while (lead != end) {
+        const Xapian::docid did = *lead;
+        Xapian::docid ahead = did;
+        for (std::size_t k = 1; k < lists.size(); ++k) {
+            lists[k].skip_to(did);
+            if (lists[k] == end) return;
+            if (*lists[k] != did) {
+                ahead = *lists[k];
+                break;
+            }
+        }
+        if (ahead == did) {
+            counter.count(did);
+            ++lead;
+        } else {
+            lead.skip_to(ahead);
+        }
+    }
+}
+
 }  // namespace
+
+bool count_directly(const Xapian::Database& db, const Xapian::Query& query, MatchCounter& counter) {
+    if (query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) counter.count(*it);
+        return true;
+    }
+    std::vector<std::string> terms;
+    if (!and_of_terms(query, terms)) return false;
+    count_intersection(db, std::move(terms), counter);
+    return true;
+}
 
 RevisionTables::RevisionTables(const Xapian::Database& db)
     : sources_(db.get_lastdocid() + 1, kNone), clusters_(db.get_lastdocid() + 1, kNone) {
@@ -51,7 +114,10 @@ MatchCounter::MatchCounter(const RevisionTables& tables)
       cluster_seen_(tables.cluster_count(), false) {}
 
 void MatchCounter::operator()(const Xapian::Document& doc, double) {
-    const Xapian::docid did = doc.get_docid();
+    count(doc.get_docid());
+}
+
+void MatchCounter::count(Xapian::docid did) {
     ++matches_;
     if (const auto s = tables_.source_of(did); s != RevisionTables::kNone) ++per_source_[s];
     if (const auto c = tables_.cluster_of(did); c != RevisionTables::kNone) {

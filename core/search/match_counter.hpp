@@ -46,6 +46,7 @@ class MatchCounter : public Xapian::MatchSpy {
     explicit MatchCounter(const RevisionTables& tables);
 
     void operator()(const Xapian::Document& doc, double weight) override;
+    void count(Xapian::docid did);
 
     std::size_t matches() const { return matches_; }
     std::size_t collapsed() const { return matches_ - repeats_; }
@@ -59,5 +60,11 @@ class MatchCounter : public Xapian::MatchSpy {
     std::size_t matches_ = 0;
     std::size_t repeats_ = 0;  // matches whose cluster was already counted
 };
+
+// Counts the matches of `query` into `counter` by walking posting lists directly, when the query
+// is one term, all documents, or an AND of terms (what most searches are): Xapian's matcher,
+// even unweighted, spends several times more per match. False, counting nothing, for any other
+// query; the caller then runs a counting pass through Xapian.
+bool count_directly(const Xapian::Database& db, const Xapian::Query& query, MatchCounter& counter);
 
 }  // namespace news

@@ -191,11 +191,13 @@ struct Searcher::Impl {
         // The top hits above let Xapian skip what cannot rank; the counts need every match, and
         // an unweighted pass that reads nothing but posting lists gets them.
         MatchCounter counter(revision_tables());
-        Xapian::Enquire counting(db);
-        counting.set_query(q);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        counting.add_matchspy(&counter);
-        counting.get_mset(0, 0, db.get_doccount());
+        if (!count_directly(db, q, counter)) {
+            Xapian::Enquire counting(db);
+            counting.set_query(q);
+            counting.set_weighting_scheme(Xapian::BoolWeight());
+            counting.add_matchspy(&counter);
+            counting.get_mset(0, 0, db.get_doccount());
+        }
         out.total = p.collapse ? counter.collapsed() : counter.matches();
         out.sources = counter.sources(kMaxFacetValues);
         return out;

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/index/schema.hpp"
 
@@ -22,6 +23,7 @@ Xapian::WritableDatabase make_db() {
         Xapian::Document doc;
         doc.add_term(i % 2 == 0 ? "even" : "odd");
         doc.add_term("all");
+        if (i % 3 == 0) doc.add_term("third");
         if (const std::string s = sources[i % 4]; !s.empty()) doc.add_value(schema::kSlotSource, s);
         // Articles 0-9 form clusters of two (0,1), (2,3)...; the others stand alone.
         std::string key(i < 10 ? "c" : "own");
@@ -96,4 +98,66 @@ TEST_CASE("match counter: sources listed by count, then by name, up to the limit
     CHECK(all[0]["count"] == 19);  // 20, less the deleted docid 40
     CHECK(all[1]["value"] == "BBC News");
     CHECK(counter.sources(1).size() == 1);
+}
+
+namespace {
+
+Counts counted(const news::MatchCounter& counter) {
+    Counts out{counter.matches(), counter.collapsed(), {}};
+    for (const auto& f : counter.sources(100)) {
+        out.sources[f["value"].get<std::string>()] = f["count"].get<std::size_t>();
+    }
+    return out;
+}
+
+Xapian::Query both(const char* a, const char* b) {
+    return Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(a), Xapian::Query(b));
+}
+
+}  // namespace
+
+TEST_CASE("direct counting agrees with Xapian's counting pass for terms and ANDs of terms") {
+    const auto db = make_db();
+    const news::RevisionTables tables(db);
+    const std::vector<Xapian::Query> queries{
+        Xapian::Query("even"),
+        Xapian::Query("absent"),
+        both("even", "third"),
+        both("odd", "third"),
+        both("third", "absent"),
+        Xapian::Query(Xapian::Query::OP_AND, both("all", "third"),
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("even"), 3.0)),
+        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("all"), Xapian::Query("odd")),
+        Xapian::Query::MatchAll,
+    };
+    for (const auto& q : queries) {
+        CAPTURE(q.get_description());
+        news::MatchCounter direct(tables), pass(tables);
+        REQUIRE(news::count_directly(db, q, direct));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.add_matchspy(&pass);
+        enquire.get_mset(0, 0, db.get_doccount());
+        const auto a = counted(direct), b = counted(pass);
+        CHECK(a.matches == b.matches);
+        CHECK(a.collapsed == b.collapsed);
+        CHECK(a.sources == b.sources);
+    }
+    news::MatchCounter check(tables);
+    REQUIRE(news::count_directly(db, both("even", "third"), check));
+    CHECK(check.matches() == 7);  // 0, 6, ..., 36
+}
+
+TEST_CASE("direct counting declines other queries and counts nothing") {
+    const auto db = make_db();
+    const news::RevisionTables tables(db);
+    for (const auto& q :
+         {Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("even"), Xapian::Query("third")),
+          Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query("all"), Xapian::Query("third")),
+          Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query("even"), Xapian::Query("all"))}) {
+        news::MatchCounter counter(tables);
+        CHECK_FALSE(news::count_directly(db, q, counter));
+        CHECK(counter.matches() == 0);
+    }
 }
