@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/index/schema.hpp"
@@ -172,25 +173,18 @@ struct Searcher::Impl {
 
     struct Outcome {
         Xapian::MSet mset;
-        std::size_t total = 0;  // exact, after collapsing when asked for
-        json sources;           // exact article counts per source over the whole match set
+        std::vector<Xapian::doccount> page;  // the hits shown: ranks in mset, in order
+        std::size_t total = 0;               // exact, after collapsing when asked for
+        json sources;  // exact article counts per source over the whole match set
     };
 
     Outcome run(const Xapian::Query& query, const Xapian::Query& filter, const SearchParams& p) {
         Xapian::Query q = query.empty() ? Xapian::Query::MatchAll : query;
         if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(q);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        if (p.collapse) enquire.set_collapse_key(schema::kSlotCluster);
-        if (p.sort == SortOrder::Date) {
-            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-        }
-        const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
-        Outcome out{enquire.get_mset(first, static_cast<Xapian::doccount>(p.per_page)), 0, {}};
-        // The top hits above let Xapian skip what cannot rank; the counts need every match, and
-        // an unweighted pass that reads nothing but posting lists gets them.
-        MatchCounter counter(revision_tables());
+        Outcome out;
+        // The counts need every match; a pass that reads nothing but posting lists gets them.
+        const RevisionTables& tables = revision_tables();
+        MatchCounter counter(tables);
         if (!count_directly(db, q, counter)) {
             Xapian::Enquire counting(db);
             counting.set_query(q);
@@ -198,9 +192,54 @@ struct Searcher::Impl {
             counting.add_matchspy(&counter);
             counting.get_mset(0, 0, db.get_doccount());
         }
-        out.total = p.collapse ? counter.collapsed() : counter.matches();
+        const bool collapse = p.collapse && tables.cluster_count() > 0;
+        out.total = collapse ? counter.collapsed() : counter.matches();
         out.sources = counter.sources(kMaxFacetValues);
+
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        if (p.sort == SortOrder::Date) {
+            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        }
+        const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
+        const auto wanted = static_cast<Xapian::doccount>(p.per_page);
+        if (!collapse) {
+            out.mset = enquire.get_mset(first, wanted);
+            for (Xapian::doccount i = 0; i < out.mset.size(); ++i) out.page.push_back(i);
+            return out;
+        }
+        collapse_page(enquire, tables, first, wanted, counter, out);
         return out;
+    }
+
+    // Collapsing by the in-memory cluster table, not Xapian's collapse key: that reads a value
+    // from every candidate document. Enough ranked hits are fetched, uncollapsed, for the page to
+    // survive collapsing (the match set's own ratio of matches to collapsed results tells how
+    // many), and more when that was not enough. The first of each cluster in rank order stays,
+    // as with Xapian's collapse.
+    void collapse_page(Xapian::Enquire& enquire, const RevisionTables& tables,
+                       Xapian::doccount first, Xapian::doccount wanted, const MatchCounter& counter,
+                       Outcome& out) {
+        const Xapian::doccount need = first + wanted;
+        const double ratio =
+            counter.collapsed() == 0
+                ? 1.0
+                : static_cast<double>(counter.matches()) / static_cast<double>(counter.collapsed());
+        auto fetch = static_cast<Xapian::doccount>(need * ratio * 1.25) + 10;
+        for (;;) {
+            out.mset = enquire.get_mset(0, fetch);
+            out.page.clear();
+            std::unordered_set<std::uint32_t> seen;
+            Xapian::doccount kept = 0;
+            for (Xapian::doccount i = 0; i < out.mset.size() && kept < need; ++i) {
+                const auto c = tables.cluster_of(*out.mset[i]);
+                if (c != RevisionTables::kNone && !seen.insert(c).second) continue;
+                if (kept++ >= first) out.page.push_back(i);
+            }
+            if (kept >= need || out.mset.size() < fetch) return;
+            fetch *= 2;
+        }
     }
 
     json search(const SearchParams& p) {
@@ -229,17 +268,17 @@ struct Searcher::Impl {
         // The spelling table is consulted only when the query found too little and has a word
         // the index does not hold: it costs an edit-distance search per word, more than the
         // search itself.
-        const std::string fix = result.mset.size() < wanted && has_unknown_term(result.mset, query)
+        const std::string fix = result.page.size() < wanted && has_unknown_term(result.mset, query)
                                     ? spelling_correction(p.q, p.partial, context(p.q, p.partial))
                                     : std::string();
         if (!fix.empty() && fix != p.q) {
-            if (result.mset.empty()) {
+            if (result.page.empty()) {
                 SearchParams again = p;
                 again.q = fix;
                 ParsedQuery fixed;
                 Xapian::Query q2 = text_query(again, again.q, &fixed);
                 Outcome second = run(q2, filter, again);
-                if (!second.mset.empty()) {
+                if (!second.page.empty()) {
                     result = std::move(second);
                     corrected = fix;
                 }
@@ -247,11 +286,11 @@ struct Searcher::Impl {
             if (!corrected) suggestion = fix;
         }
 
-        const Xapian::MSet& mset = result.mset;
         const QueryWords words(query);
         json hits = json::array();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            hits.push_back(hit(it, static_cast<std::size_t>(p.snippet_length), words, true));
+        for (const Xapian::doccount rank : result.page) {
+            hits.push_back(
+                hit(result.mset[rank], static_cast<std::size_t>(p.snippet_length), words, true));
         }
         const double took =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

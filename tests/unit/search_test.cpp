@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/index/index_writer.hpp"
 #include "core/search/api_error.hpp"
@@ -258,4 +259,60 @@ TEST_CASE("stats and a missing index") {
     CHECK(st["duplicate_clusters"] == 1);
     CHECK(st["sources"].size() == 3);
     CHECK(status_of([] { news::Searcher({"/nonexistent/index/dir", {}}); }) == 503);
+}
+
+TEST_CASE("collapsing keeps the best-ranked article of each cluster, on every page") {
+    // Ten stories, three copies each (outlets), the stories' relevance to "harvest" rising with k.
+    const fs::path dir =
+        fs::temp_directory_path() / ("news-search-collapse-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    {
+        news::IndexWriterOptions options;
+        options.db_path = dir.string();
+        news::IndexWriter writer(options);
+        writer.begin_file("stories.jsonl", "h");
+        const char* outlets[] = {"Reuters", "BBC News", "AP"};
+        const char* topics[] = {"wheat",  "coffee", "cotton", "sugar", "maize",
+                                "barley", "cocoa",  "rice",   "soy",   "oats"};
+        for (int k = 0; k < 10; ++k) {
+            // Words of its own for each story, so that only a story's copies are alike.
+            std::string text;
+            for (int w = 0; w < 40; ++w) text += std::string(topics[k]) + std::to_string(w) + " ";
+            for (int r = 0; r <= k; ++r) text += "harvest ";
+            for (int j = 0; j < 3; ++j) {
+                writer.put(make(std::string(topics[k]) + "-" + std::to_string(j),
+                                std::string(topics[k]) + " report", outlets[j], {text}));
+            }
+        }
+        writer.end_file();
+        writer.commit();
+    }
+    news::Searcher s({dir.string(), {}});
+    auto run = [&](news::QueryPairs pairs) {
+        return s.search(news::parse_search_params(pairs, {}));
+    };
+    const json all = run({{"q", "harvest"}, {"collapse", "false"}, {"per_page", "100"}});
+    REQUIRE(all["hits"].size() == 30);
+    // The expected order: the uncollapsed ranking with every later copy of a story dropped.
+    std::vector<std::string> expected;
+    std::set<std::string> clusters;
+    for (const auto& h : all["hits"]) {
+        const std::string id = h["id"];
+        if (clusters.insert(s.article(id, std::nullopt)["cluster"].get<std::string>()).second)
+            expected.push_back(id);
+    }
+    REQUIRE(expected.size() == 10);
+    for (const int per_page : {1, 3, 4, 10}) {
+        std::vector<std::string> paged;
+        for (int page = 1; page <= 10; ++page) {
+            const json r = run({{"q", "harvest"},
+                                {"per_page", std::to_string(per_page)},
+                                {"page", std::to_string(page)}});
+            CHECK(r["total"]["estimated"] == 10);
+            for (const auto& id : ids(r)) paged.push_back(id);
+        }
+        CAPTURE(per_page);
+        CHECK(paged == expected);
+    }
+    fs::remove_all(dir);
 }
