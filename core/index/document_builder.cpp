@@ -136,7 +136,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     std::string data = nlohmann::json(a).dump();
     out.hash = hex64(hash64(data));
     doc.add_value(schema::kSlotHash, out.hash);
-    doc.set_data(std::move(data));
+    doc.add_value(schema::kSlotArticle, std::move(data));
     // Drop the generator's handle on the document: Xapian's reference counts are not atomic,
     // and the document goes on to another thread (see BuilderThread).
     generator_.set_document(Xapian::Document());

@@ -35,8 +35,12 @@ inline constexpr Xapian::valueno kSlotHash =
     3;  // content hash of the cleaned article (incremental)
 inline constexpr Xapian::valueno kSlotSignature = 4;  // near-duplicate signature (see core/dedupe)
 // {"id","source","title"} as JSON: what a result lists of each of its duplicates, read without
-// the article's (compressed) document data.
+// the whole article.
 inline constexpr Xapian::valueno kSlotSummary = 5;
+// The article as JSON (what /api/articles returns). In a value slot, not the document data:
+// Xapian compresses document data with zlib, and inflating the ten hits of a page was a sixth
+// of a search; values are stored as they are. Indexes written before have it as document data.
+inline constexpr Xapian::valueno kSlotArticle = 6;
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kMetaSchemaVersion = "news.schema_version";

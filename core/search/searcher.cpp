@@ -34,8 +34,14 @@ std::string term(std::string_view prefix, std::string_view value) {
     return t;
 }
 
-json parse_data(const Xapian::Document& doc) {
-    return json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
+// The article's JSON: in its value slot, or (an index written before the slot) the data.
+std::string stored_article(const Xapian::Document& doc) {
+    std::string stored = doc.get_value(schema::kSlotArticle);
+    return stored.empty() ? doc.get_data() : stored;
+}
+
+json parse_article(const Xapian::Document& doc) {
+    return json::parse(stored_article(doc), nullptr, /*allow_exceptions=*/false);
 }
 
 bool has_unknown_term(const Xapian::MSet& mset, const Xapian::Query& query) {
@@ -133,7 +139,7 @@ struct Searcher::Impl {
             // have only the document data.
             const Xapian::Document dup = db.get_document(*it);
             const std::string summary = dup.get_value(schema::kSlotSummary);
-            const auto d = read_stored_hit(summary.empty() ? dup.get_data() : summary, false);
+            const auto d = read_stored_hit(summary.empty() ? stored_article(dup) : summary, false);
             if (!d) continue;
             out.push_back({{"id", d->id}, {"source", d->source}, {"title", d->title}});
             if (static_cast<int>(out.size()) >= kMaxDuplicatesListed) break;
@@ -143,7 +149,7 @@ struct Searcher::Impl {
 
     json hit(const Xapian::MSetIterator& item, std::size_t length, const QueryWords& words,
              bool with_duplicates) {
-        auto d = read_stored_hit(item.get_document().get_data()).value_or(StoredHit{});
+        auto d = read_stored_hit(stored_article(item.get_document())).value_or(StoredHit{});
         const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
         d.title.resize(std::min(d.title.size(), kTitleLength));
         json h = {
@@ -319,7 +325,7 @@ struct Searcher::Impl {
         const auto did = find(id);
         if (!did) throw ApiError::not_found("no article with id '" + std::string(id) + "'");
         const Xapian::Document doc = db.get_document(*did);
-        json out = parse_data(doc);
+        json out = parse_article(doc);
         out["cluster"] = doc.get_value(schema::kSlotCluster);
         out["duplicates"] = duplicates_of(*did);
         if (q && !q->empty()) {

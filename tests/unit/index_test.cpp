@@ -230,3 +230,52 @@ TEST_CASE("summary slot: id, source and title of each article, for listing dupli
     CHECK(summaries["no-source"]["title"] == "Report no-source");
     fs::remove_all(dir);
 }
+
+TEST_CASE("article slot: the article JSON as /api/articles returns it; document data empty") {
+    const fs::path dir = temp_dir("article-slot");
+    {
+        news::IndexWriter writer(options_for(dir));
+        writer.begin_file("t.jsonl", "h");
+        writer.put(article("slot-1", "Cocoa prices rose in Bahia."));
+        writer.end_file();
+        writer.commit();
+    }
+    Xapian::Database db(dir.string());
+    const auto doc = db.get_document(*db.postlist_begin(""));
+    CHECK(doc.get_data().empty());
+    const auto stored = nlohmann::json::parse(doc.get_value(news::schema::kSlotArticle));
+    CHECK(stored.at("id") == "slot-1");
+    CHECK(stored.at("paragraphs").dump().find("Cocoa prices rose in Bahia.") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an index that keeps articles as document data (written before slot 6) still serves") {
+    const fs::path dir = temp_dir("article-data");
+    {
+        news::IndexWriter writer(options_for(dir));
+        writer.begin_file("t.jsonl", "h");
+        writer.put(article("old-1", "Cocoa prices rose in Bahia."));
+        writer.end_file();
+        writer.commit();
+    }
+    nlohmann::json expected;
+    {
+        // Rewrite it as an older indexer did: the article as data, no article slot.
+        Xapian::WritableDatabase db(dir.string());
+        const Xapian::docid did = *db.postlist_begin("");
+        Xapian::Document doc = db.get_document(did);
+        expected = nlohmann::json::parse(doc.get_value(news::schema::kSlotArticle));
+        doc.set_data(doc.get_value(news::schema::kSlotArticle));
+        doc.remove_value(news::schema::kSlotArticle);
+        db.replace_document(did, doc);
+        db.commit();
+    }
+    news::Searcher searcher({dir.string(), {}});
+    const auto a = searcher.article("old-1", std::nullopt);
+    CHECK(a.at("paragraphs") == expected.at("paragraphs"));
+    const auto r = searcher.search(news::parse_search_params({{"q", "cocoa"}}, {}));
+    REQUIRE(r["hits"].size() == 1);
+    CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>Cocoa</mark>") !=
+          std::string::npos);
+    fs::remove_all(dir);
+}
