@@ -103,8 +103,12 @@ RevisionTables::RevisionTables(const Xapian::Database& db)
     for (std::size_t did = 0; did < keys.size(); ++did) {
         const auto k = keys[did];
         if (k == kNone || members[k] < 2) continue;
-        if (dense[k] == kNone) dense[k] = static_cast<std::uint32_t>(cluster_count_++);
+        if (dense[k] == kNone) {
+            dense[k] = static_cast<std::uint32_t>(cluster_count_++);
+            members_.emplace_back();
+        }
         clusters_[did] = dense[k];
+        members_[dense[k]].push_back(static_cast<Xapian::docid>(did));
     }
 }
 

@@ -28,6 +28,10 @@ class RevisionTables {
     std::uint32_t cluster_of(Xapian::docid did) const { return at(clusters_, did); }
     const std::vector<std::string>& source_names() const { return source_names_; }
     std::size_t cluster_count() const { return cluster_count_; }
+    // The articles of a cluster, in docid order (what a hit lists as its duplicates).
+    const std::vector<Xapian::docid>& members(std::uint32_t cluster) const {
+        return members_[cluster];
+    }
 
   private:
     static std::uint32_t at(const std::vector<std::uint32_t>& v, Xapian::docid did) {
@@ -36,6 +40,7 @@ class RevisionTables {
     std::vector<std::uint32_t> sources_;   // by docid
     std::vector<std::uint32_t> clusters_;  // by docid
     std::vector<std::string> source_names_;
+    std::vector<std::vector<Xapian::docid>> members_;  // by cluster
     std::size_t cluster_count_ = 0;
 };
 

@@ -130,14 +130,14 @@ struct Searcher::Impl {
 
     json duplicates_of(Xapian::docid self) {
         json out = json::array();
-        if (revision_tables().cluster_of(self) == RevisionTables::kNone) return out;
-        const std::string t =
-            term(schema::kClusterFilter, db.get_document(self).get_value(schema::kSlotCluster));
-        for (auto it = db.postlist_begin(t); it != db.postlist_end(t); ++it) {
-            if (*it == self) continue;
-            // The summary slot is small and uncompressed; indexes written before it existed
-            // have only the document data.
-            const Xapian::Document dup = db.get_document(*it);
+        const RevisionTables& tables = revision_tables();
+        const auto cluster = tables.cluster_of(self);
+        if (cluster == RevisionTables::kNone) return out;
+        for (const Xapian::docid did : tables.members(cluster)) {
+            if (did == self) continue;
+            // The summary slot is small; indexes written before it existed have only the
+            // whole article.
+            const Xapian::Document dup = db.get_document(did);
             const std::string summary = dup.get_value(schema::kSlotSummary);
             const auto d = read_stored_hit(summary.empty() ? stored_article(dup) : summary, false);
             if (!d) continue;
@@ -232,7 +232,7 @@ struct Searcher::Impl {
             counter.collapsed() == 0
                 ? 1.0
                 : static_cast<double>(counter.matches()) / static_cast<double>(counter.collapsed());
-        auto fetch = static_cast<Xapian::doccount>(need * ratio * 1.25) + 10;
+        auto fetch = static_cast<Xapian::doccount>(need * ratio * 1.1) + 3;
         for (;;) {
             out.mset = enquire.get_mset(0, fetch);
             out.page.clear();

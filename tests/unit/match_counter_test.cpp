@@ -82,6 +82,15 @@ TEST_CASE("match counter: matches, collapsed total and source counts equal a ful
         CHECK(fast.sources == slow.sources);
     }
     CHECK(fast_counts(db, tables, "all").collapsed == 34);  // 39 articles, 5 pairs
+    // Members of each pair, in docid order: articles 0-9 are docids 1-10.
+    for (std::uint32_t c = 0; c < 5; ++c) {
+        const auto& m = tables.members(c);
+        REQUIRE(m.size() == 2);
+        CHECK(m[1] == m[0] + 1);
+        CHECK(tables.cluster_of(m[0]) == c);
+        CHECK(tables.cluster_of(m[1]) == c);
+        CHECK(m[0] % 2 == 1);
+    }
 }
 
 TEST_CASE("match counter: sources listed by count, then by name, up to the limit") {
