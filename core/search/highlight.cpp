@@ -47,12 +47,17 @@ std::size_t decode(std::string_view s, std::size_t i, unsigned& cp) {
     return len;
 }
 
-bool is_word_char(unsigned cp) {
-    if (cp < 0x80) {
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-               cp == '_';
+constexpr std::array<bool, 128> kAsciiWord = [] {
+    std::array<bool, 128> t{};
+    for (int c = 0; c < 128; ++c) {
+        t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_';  // Unicode's connector punctuation, as Xapian's is_wordchar has it
     }
-    return Xapian::Unicode::is_wordchar(cp);
+    return t;
+}();
+
+bool is_word_char(unsigned cp) {
+    return cp < 0x80 ? kAsciiWord[cp] : Xapian::Unicode::is_wordchar(cp);
 }
 
 bool is_apostrophe(unsigned cp) {
@@ -75,9 +80,21 @@ std::vector<WordSpan> word_spans(std::string_view text, const QueryWords& words)
     std::vector<WordSpan> out;
     std::size_t i = 0;
     unsigned cp = 0;
+    // Reads the character at i into cp; true when it is a word character. ASCII, most of any
+    // text, goes without decoding.
+    auto word_char_at = [&](std::size_t at, std::size_t& len) {
+        const auto b = static_cast<unsigned char>(text[at]);
+        if (b < 0x80) {
+            cp = b;
+            len = 1;
+            return kAsciiWord[b];
+        }
+        len = decode(text, at, cp);
+        return is_word_char(cp);
+    };
+    std::size_t len = 0;
     while (i < text.size()) {
-        std::size_t len = decode(text, i, cp);
-        if (!is_word_char(cp)) {
+        if (!word_char_at(i, len)) {
             i += len;
             continue;
         }
@@ -85,18 +102,18 @@ std::vector<WordSpan> word_spans(std::string_view text, const QueryWords& words)
         unsigned last = cp;
         i += len;
         while (i < text.size()) {
-            len = decode(text, i, cp);
-            if (is_word_char(cp)) {
+            if (word_char_at(i, len)) {
                 last = cp;
                 i += len;
                 continue;
             }
             const bool joins = is_apostrophe(cp) || ((cp == '.' || cp == ',') && is_digit(last));
-            unsigned next = 0;
             if (!joins || i + len >= text.size()) break;
-            decode(text, i + len, next);
-            if (is_apostrophe(cp) ? !is_word_char(next) : !is_digit(next)) break;
-            last = cp;
+            const unsigned joiner = cp;
+            std::size_t next_len = 0;
+            const bool next_word = word_char_at(i + len, next_len);
+            if (is_apostrophe(joiner) ? !next_word : !is_digit(cp)) break;
+            last = joiner;
             i += len;
         }
         out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i),
