@@ -152,17 +152,20 @@ struct Searcher::Impl {
         auto d = read_stored_hit(stored_article(item.get_document())).value_or(StoredHit{});
         const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
         d.title.resize(std::min(d.title.size(), kTitleLength));
-        json h = {
-            {"id", d.id},
-            {"title", highlight_all(words, d.title)},
-            {"source", std::move(d.source)},
-            {"authors", std::move(d.authors)},
-            {"published_text", std::move(d.published_text)},
-            {"published", std::move(d.published)},
-            {"score", item.get_weight()},
-            {"percent", item.get_percent()},
-            {"snippet", snippet(words, best_passage(paragraphs, words.needles(), length), length)},
-            {"url", "/api/articles/" + d.id}};
+        // Member by member, moving each value in: an initializer list copies every value.
+        json h = json::object();
+        auto& o = h.get_ref<json::object_t&>();
+        o.emplace("title", highlight_all(words, d.title));
+        o.emplace("source", std::move(d.source));
+        o.emplace("authors", std::move(d.authors));
+        o.emplace("published_text", std::move(d.published_text));
+        o.emplace("published", std::move(d.published));
+        o.emplace("score", item.get_weight());
+        o.emplace("percent", item.get_percent());
+        o.emplace("snippet",
+                  snippet(words, best_passage(paragraphs, words.needles(), length), length));
+        o.emplace("url", "/api/articles/" + d.id);
+        o.emplace("id", std::move(d.id));
         if (with_duplicates) h["duplicates"] = duplicates_of(*item);
         return h;
     }
