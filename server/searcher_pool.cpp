@@ -17,13 +17,18 @@ SearcherPool::Lease SearcherPool::acquire() {
     bool fresh = false;
     {
         std::unique_lock lock(mutex_);
-        available_.wait(lock, [&] { return !idle_.empty() || in_use_or_idle_ < size_; });
-        if (!idle_.empty()) {
+        if (waiters_.empty() && !idle_.empty()) {
             slot = std::move(idle_.back());
             idle_.pop_back();
-        } else {
+        } else if (waiters_.empty() && in_use_or_idle_ < size_) {
             ++in_use_or_idle_;
             fresh = true;
+        } else {
+            Waiter me;
+            waiters_.push_back(&me);
+            me.handed_over.wait(lock, [&] { return me.ready; });
+            fresh = me.open_fresh;
+            slot = std::move(me.slot);
         }
     }
     try {
@@ -42,15 +47,28 @@ SearcherPool::Lease SearcherPool::acquire() {
 }
 
 void SearcherPool::give_back(Slot slot, bool discarded) {
-    {
-        std::lock_guard lock(mutex_);
-        if (discarded) {
-            --in_use_or_idle_;
-        } else {
-            idle_.push_back(std::move(slot));
-        }
+    std::lock_guard lock(mutex_);
+    if (!waiters_.empty()) {
+        // The longest waiter gets it; a dropped Searcher passes on the right to open one.
+        Waiter* next = waiters_.front();
+        waiters_.pop_front();
+        next->open_fresh = discarded;
+        if (!discarded) next->slot = std::move(slot);
+        next->ready = true;
+        // Under the lock: the waiter cannot leave (and take its Waiter off the stack) before.
+        next->handed_over.notify_one();
+        return;
     }
-    available_.notify_one();
+    if (discarded) {
+        --in_use_or_idle_;
+    } else {
+        idle_.push_back(std::move(slot));
+    }
+}
+
+std::size_t SearcherPool::waiting() {
+    std::lock_guard lock(mutex_);
+    return waiters_.size();
 }
 
 }  // namespace news

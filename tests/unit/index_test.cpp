@@ -231,15 +231,21 @@ TEST_CASE("summary slot: id, source and title of each article, for listing dupli
     fs::remove_all(dir);
 }
 
+namespace {
+
+void index_one(const fs::path& dir, const news::Article& a) {
+    news::IndexWriter writer(options_for(dir));
+    writer.begin_file("t.jsonl", "h");
+    writer.put(a);
+    writer.end_file();
+    writer.commit();
+}
+
+}  // namespace
+
 TEST_CASE("article slot: the article JSON as /api/articles returns it; document data empty") {
     const fs::path dir = temp_dir("article-slot");
-    {
-        news::IndexWriter writer(options_for(dir));
-        writer.begin_file("t.jsonl", "h");
-        writer.put(article("slot-1", "Cocoa prices rose in Bahia."));
-        writer.end_file();
-        writer.commit();
-    }
+    index_one(dir, article("slot-1", "Cocoa prices rose in Bahia."));
     Xapian::Database db(dir.string());
     const auto doc = db.get_document(*db.postlist_begin(""));
     CHECK(doc.get_data().empty());
@@ -251,13 +257,7 @@ TEST_CASE("article slot: the article JSON as /api/articles returns it; document 
 
 TEST_CASE("an index that keeps articles as document data (written before slot 6) still serves") {
     const fs::path dir = temp_dir("article-data");
-    {
-        news::IndexWriter writer(options_for(dir));
-        writer.begin_file("t.jsonl", "h");
-        writer.put(article("old-1", "Cocoa prices rose in Bahia."));
-        writer.end_file();
-        writer.commit();
-    }
+    index_one(dir, article("old-1", "Cocoa prices rose in Bahia."));
     nlohmann::json expected;
     {
         // Rewrite it as an older indexer did: the article as data, no article slot.

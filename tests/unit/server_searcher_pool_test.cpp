@@ -1,0 +1,86 @@
+// The searcher pool hands Searchers out first come, first served.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "core/index/index_writer.hpp"
+#include "server/searcher_pool.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string one_article_index() {
+    const fs::path dir =
+        fs::temp_directory_path() / ("news-search-pool-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    news::IndexWriterOptions options;
+    options.db_path = dir.string();
+    news::IndexWriter writer(options);
+    writer.begin_file("pool.jsonl", "h");
+    news::Article a;
+    a.id = "pool-1";
+    a.title = "Cocoa";
+    a.paragraphs = {"Cocoa prices rose in Bahia."};
+    a.origin = "pool.jsonl";
+    writer.put(a);
+    writer.end_file();
+    writer.commit();
+    return dir.string();
+}
+
+void wait_until_waiting(news::SearcherPool& pool, std::size_t n) {
+    while (pool.waiting() < n) std::this_thread::yield();
+}
+
+}  // namespace
+
+TEST_CASE("searcher pool: waiting requests are served in order, and a newcomer queues behind") {
+    const std::string index = one_article_index();
+    news::SearcherPool pool({index, {}}, 1, std::chrono::hours(1));
+    std::optional<news::SearcherPool::Lease> busy;
+    busy.emplace(pool.acquire());
+    std::mutex m;
+    std::vector<int> order;
+    auto take = [&](int i) {
+        auto lease = pool.acquire();
+        CHECK(lease->article_count() == 1);
+        const std::lock_guard lock(m);
+        order.push_back(i);
+    };
+    std::vector<std::thread> waiters;
+    for (int i = 0; i < 5; ++i) {
+        waiters.emplace_back(take, i);
+        wait_until_waiting(pool, static_cast<std::size_t>(i) + 1);
+    }
+    // Released and asked for again at once: the five who waited go first.
+    busy.reset();
+    take(5);
+    for (auto& t : waiters) t.join();
+    CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});
+    fs::remove_all(index);
+}
+
+TEST_CASE("searcher pool: a discarded Searcher lets the next waiter open a fresh one") {
+    const std::string index = one_article_index();
+    news::SearcherPool pool({index, {}}, 1, std::chrono::hours(1));
+    std::optional<news::SearcherPool::Lease> busy;
+    busy.emplace(pool.acquire());
+    std::thread waiter([&] {
+        auto lease = pool.acquire();
+        CHECK(lease->article_count() == 1);
+    });
+    wait_until_waiting(pool, 1);
+    busy->discard();
+    busy.reset();
+    waiter.join();
+    CHECK(pool.waiting() == 0);
+    auto again = pool.acquire();  // the capacity came back
+    CHECK(again->article_count() == 1);
+    fs::remove_all(index);
+}
