@@ -19,10 +19,6 @@ const Xapian::Stem& english() {
     return stem;
 }
 
-bool is_prefix_char(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-
 // The code point at `i` and its length in bytes; an invalid byte reads as U+FFFD of length 1.
 std::size_t decode(std::string_view s, std::size_t i, unsigned& cp) {
     const auto b = static_cast<unsigned char>(s[i]);
@@ -234,14 +230,12 @@ Window best_window(const std::vector<WordSpan>& spans, std::size_t terms, std::s
 QueryWords::QueryWords(const Xapian::Query& query) : needles_(passage_needles(query)) {
     std::unordered_map<std::string, int> numbers;  // one number per bare word or stem
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        const std::string& t = *it;
-        if (t.empty() || (t[0] == 'Z' && (t.size() < 2 || is_prefix_char(t[1])))) continue;
-        const bool stemmed = t[0] == 'Z';
-        if (!stemmed && is_prefix_char(t[0])) continue;  // a field or filter term
-        std::string bare = stemmed ? t.substr(1) : t;
+        auto body = body_term(*it);
+        if (!body) continue;
+        std::string& bare = body->text;
         const int n = numbers.try_emplace(bare, static_cast<int>(numbers.size())).first->second;
         first_byte_[static_cast<unsigned char>(bare[0])] = true;
-        (stemmed ? stems_ : words_).emplace(std::move(bare), n);
+        (body->stemmed ? stems_ : words_).emplace(std::move(bare), n);
     }
     terms_ = numbers.size();
 }

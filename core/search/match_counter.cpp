@@ -47,12 +47,13 @@ void count_intersection(const Xapian::Database& db, std::vector<std::string> ter
                         MatchCounter& counter) {
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    std::sort(terms.begin(), terms.end(), [&](const std::string& a, const std::string& b) {
-        return db.get_termfreq(a) < db.get_termfreq(b);
-    });
-    if (terms.empty() || db.get_termfreq(terms.front()) == 0) return;
+    // Each term's frequency looked up once (a B-tree read), not per comparison.
+    std::vector<std::pair<Xapian::doccount, const std::string*>> by_freq;
+    for (const auto& t : terms) by_freq.emplace_back(db.get_termfreq(t), &t);
+    std::sort(by_freq.begin(), by_freq.end());
+    if (by_freq.empty() || by_freq.front().first == 0) return;
     std::vector<Xapian::PostingIterator> lists;
-    for (const auto& t : terms) lists.push_back(db.postlist_begin(t));
+    for (const auto& [freq, t] : by_freq) lists.push_back(db.postlist_begin(*t));
     const Xapian::PostingIterator end;
     auto& lead = lists.front();
     while (lead != end) {

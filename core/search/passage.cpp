@@ -1,7 +1,6 @@
 #include "core/search/passage.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace news {
 namespace {
@@ -47,17 +46,13 @@ Found needles_in(std::string_view text, std::span<const std::string> needles) {
     return f;
 }
 
-// A term the body is indexed with: "Z" + a stem, or an unprefixed word (Xapian prefixes are
-// upper case; words are lower-cased at index time).
+// What a body word matching the term starts with: a stem without its last letter ("happi" comes
+// from "happy"), an unstemmed word whole.
 std::string needle_of(const std::string& term) {
-    if (term.empty()) return {};
-    const auto c0 = static_cast<unsigned char>(term[0]);
-    if (c0 == 'Z') {
-        if (term.size() < 2 || std::isupper(static_cast<unsigned char>(term[1]))) return {};
-        const std::string stem = term.substr(1);
-        return stem.size() > 3 ? stem.substr(0, stem.size() - 1) : stem;
-    }
-    return std::isupper(c0) ? std::string() : term;
+    const auto body = body_term(term);
+    if (!body) return {};
+    const std::string& t = body->text;
+    return body->stemmed && t.size() > 3 ? t.substr(0, t.size() - 1) : t;
 }
 
 // The start of the word after the space at or following `at` (0 when there is none), so the
@@ -68,6 +63,17 @@ std::size_t word_start_from(std::string_view text, std::size_t at) {
 }
 
 }  // namespace
+
+std::optional<BodyTerm> body_term(std::string_view term) {
+    auto is_prefix = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (term.empty()) return std::nullopt;
+    if (term[0] == 'Z') {
+        if (term.size() < 2 || is_prefix(term[1])) return std::nullopt;
+        return BodyTerm{std::string(term.substr(1)), true};
+    }
+    if (is_prefix(term[0])) return std::nullopt;
+    return BodyTerm{std::string(term), false};
+}
 
 std::vector<std::string> passage_needles(const Xapian::Query& query) {
     std::vector<std::string> out;

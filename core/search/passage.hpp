@@ -6,12 +6,22 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace news {
+
+// A query term that words of a body can match: "Z" + a stem, or an unprefixed word (Xapian
+// prefixes are upper case; words are lower-cased at index time). Nullopt for field and filter
+// terms (title:, source:, ids, clusters).
+struct BodyTerm {
+    std::string text;  // the stem or the word, without the "Z"
+    bool stemmed = false;
+};
+std::optional<BodyTerm> body_term(std::string_view term);
 
 // The lower-case beginnings that a body word matching one of the query's terms starts with: a
 // stem without its last letter ("happi" comes from "happy"), an unstemmed term whole. Field
