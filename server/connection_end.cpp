@@ -3,6 +3,7 @@
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,8 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace news {
@@ -38,74 +41,150 @@ bool wait_for(int fd, short events, milliseconds timeout) {
     }
 }
 
-void endpoint(int fd, bool peer, std::string& ip, int& port) {
+std::pair<std::string, int> endpoint(int fd, bool peer) {
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
     auto* a = reinterpret_cast<sockaddr*>(&addr);
-    if ((peer ? ::getpeername(fd, a, &len) : ::getsockname(fd, a, &len)) != 0) return;
+    if ((peer ? ::getpeername(fd, a, &len) : ::getsockname(fd, a, &len)) != 0) return {{}, 0};
     std::array<char, NI_MAXHOST> host{};
     std::array<char, NI_MAXSERV> serv{};
     if (::getnameinfo(a, len, host.data(), host.size(), serv.data(), serv.size(),
-                      NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
-        ip = host.data();
-        port = std::atoi(serv.data());
+                      NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+        return {{}, 0};
     }
+    return {host.data(), std::atoi(serv.data())};
+}
+
+bool would_block() {
+    return errno == EAGAIN || errno == EWOULDBLOCK;
 }
 
 // A socket stream that keeps one read buffer for the whole connection, so that pipelined
-// requests are read in order and nothing read ahead is lost between requests.
+// requests are read in order and nothing read ahead is lost between requests, and one write
+// buffer, so that a response (status line, headers, body) leaves in one send() instead of
+// several. The socket is tried first and waited for only when it would block: a request that
+// has arrived costs one recv(), a response one send().
 class ConnectionStream final : public httplib::Stream {
   public:
     ConnectionStream(int fd, milliseconds read_timeout, milliseconds write_timeout)
         : fd_(fd), read_timeout_(read_timeout), write_timeout_(write_timeout) {}
 
-    bool buffered() const { return pos_ < buf_.size(); }
+    bool buffered() const { return pos_ < in_.size(); }
 
     bool is_readable() const override { return buffered() || wait_for(fd_, POLLIN, read_timeout_); }
-    bool is_writable() const override { return wait_for(fd_, POLLOUT, write_timeout_); }
+    bool is_writable() const override {
+        return out_.size() < kMaxPending || wait_for(fd_, POLLOUT, write_timeout_);
+    }
 
     ssize_t read(char* ptr, size_t size) override {
         if (!buffered()) {
-            if (!wait_for(fd_, POLLIN, read_timeout_)) return -1;
-            buf_.resize(kBufferSize);
-            ssize_t n;
-            do {
-                n = ::recv(fd_, buf_.data(), buf_.size(), 0);
-            } while (n < 0 && errno == EINTR);
-            buf_.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-            pos_ = 0;
+            // What was written so far must reach the client before we wait for it (an interim
+            // "100 Continue", or a response the client waits for before sending more).
+            if (!flush()) return -1;
+            const ssize_t n = fill();
             if (n <= 0) return n;
         }
-        const auto n = std::min(size, buf_.size() - pos_);
-        std::memcpy(ptr, buf_.data() + pos_, n);
+        const auto n = std::min(size, in_.size() - pos_);
+        // httplib reads request and header lines one byte per call.
+        if (n == 1) {
+            *ptr = in_[pos_];
+        } else {
+            std::memcpy(ptr, in_.data() + pos_, n);
+        }
         pos_ += n;
         return static_cast<ssize_t>(n);
     }
 
     ssize_t write(const char* ptr, size_t size) override {
-        if (!is_writable()) return -1;
-        ssize_t n;
-        do {
-            n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
-        } while (n < 0 && errno == EINTR);
-        return n;
+        if (out_.size() + size <= kMaxPending) {
+            out_.append(ptr, size);
+            return static_cast<ssize_t>(size);
+        }
+        // Too large to hold: what is pending and this piece go out together, without a copy.
+        std::array<iovec, 2> parts{iovec{out_.data(), out_.size()},
+                                   iovec{const_cast<char*>(ptr), size}};
+        const bool ok = out_.empty() ? send_all(&parts[1], 1) : send_all(parts.data(), 2);
+        out_.clear();
+        return ok ? static_cast<ssize_t>(size) : -1;
     }
 
+    // Sends what write() holds; false if the client cannot take it within the write timeout.
+    bool flush() {
+        if (out_.empty()) return true;
+        iovec part{out_.data(), out_.size()};
+        const bool ok = send_all(&part, 1);
+        out_.clear();
+        return ok;
+    }
+
+    // The peer and the local address cannot change during a connection: looked up once, not
+    // once per request (httplib asks for them on every request).
     void get_remote_ip_and_port(std::string& ip, int& port) const override {
-        endpoint(fd_, true, ip, port);
+        if (!remote_) remote_ = endpoint(fd_, true);
+        std::tie(ip, port) = *remote_;
     }
     void get_local_ip_and_port(std::string& ip, int& port) const override {
-        endpoint(fd_, false, ip, port);
+        if (!local_) local_ = endpoint(fd_, false);
+        std::tie(ip, port) = *local_;
     }
     socket_t socket() const override { return fd_; }
 
   private:
     static constexpr std::size_t kBufferSize = 16384;
+    // Responses up to this size are copied once into the write buffer and sent in one call.
+    static constexpr std::size_t kMaxPending = 64u << 10;
+
+    // Reads what has arrived into the (empty) read buffer, waiting up to the read timeout.
+    ssize_t fill() {
+        in_.resize(kBufferSize);
+        ssize_t n;
+        for (bool waited = false;;) {
+            n = ::recv(fd_, in_.data(), in_.size(), MSG_DONTWAIT);
+            if (n >= 0) break;
+            if (errno == EINTR) continue;
+            if (!would_block() || waited || !wait_for(fd_, POLLIN, read_timeout_)) break;
+            waited = true;
+        }
+        in_.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+        pos_ = 0;
+        return n;
+    }
+
+    // Sends `count` buffers in full, waiting for room up to the write timeout each time the
+    // socket is full.
+    bool send_all(iovec* parts, std::size_t count) {
+        while (count > 0) {
+            msghdr msg{};
+            msg.msg_iov = parts;
+            msg.msg_iovlen = count;
+            const ssize_t n = ::sendmsg(fd_, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                if (would_block() && wait_for(fd_, POLLOUT, write_timeout_)) continue;
+                return false;
+            }
+            auto sent = static_cast<std::size_t>(n);
+            while (count > 0 && sent >= parts->iov_len) {
+                sent -= parts->iov_len;
+                ++parts;
+                --count;
+            }
+            if (count > 0) {
+                parts->iov_base = static_cast<char*>(parts->iov_base) + sent;
+                parts->iov_len -= sent;
+            }
+        }
+        return true;
+    }
+
     int fd_;
     milliseconds read_timeout_;
     milliseconds write_timeout_;
-    std::vector<char> buf_;
+    std::vector<char> in_;
     std::size_t pos_ = 0;
+    std::string out_;
+    mutable std::optional<std::pair<std::string, int>> remote_;
+    mutable std::optional<std::pair<std::string, int>> local_;
 };
 
 // Reads and discards what the client still sends until it closes its side, or the limits run
@@ -157,9 +236,10 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     for (auto count = keep_alive_max_count_;
          count > 0 && next_request_arrives(sock, strm, keep_alive, svr_sock_); --count) {
         bool connection_closed = false;
-        ret = process_request(strm, count == 1, connection_closed, nullptr);
+        ret = process_request(strm, count == 1, connection_closed, nullptr) && strm.flush();
         if (!ret || connection_closed || t_end_requested) break;
     }
+    strm.flush();  // a response left behind by a failed request, if any
     if (t_end_requested) {
         ::shutdown(sock, SHUT_WR);
         drain(sock, *t_end_requested);

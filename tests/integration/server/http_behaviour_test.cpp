@@ -1,7 +1,12 @@
 // HTTP behaviour around the API: methods, limits, headers, CORS, rate limit, static files, metrics.
 
 #include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 
 #include "server_fixture.hpp"
@@ -21,6 +26,48 @@ void check_json_error(const httplib::Result& r, int status, const std::string& c
     CHECK(j.at("error") == code);
     CHECK(j.at("message").is_string());
 }
+
+// A plain TCP connection to the server, for what httplib's client cannot send.
+class RawConnection {
+  public:
+    explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    }
+    ~RawConnection() { ::close(fd_); }
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    void send(const std::string& s) {
+        REQUIRE(::send(fd_, s.data(), s.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(s.size()));
+    }
+
+    // What arrives within `limit` (one read); empty when nothing does or the peer closed.
+    std::string read_some(std::chrono::milliseconds limit) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(limit.count())) <= 0) return {};
+        char buf[4096];
+        const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+        return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
+    }
+
+    // What arrives until `stop` is in it, the peer closes, or a read waits longer than `limit`.
+    std::string read_until(const std::string& stop, std::chrono::milliseconds limit) {
+        std::string got;
+        while (got.find(stop) == std::string::npos) {
+            const auto more = read_some(limit);
+            if (more.empty()) break;
+            got += more;
+        }
+        return got;
+    }
+
+  private:
+    int fd_;
+};
 
 }  // namespace
 
@@ -182,4 +229,42 @@ TEST_CASE("http: metrics in Prometheus text") {
     REQUIRE(size_at != std::string::npos);
     CHECK(std::stod(m.substr(size_at + 23)) > 0);
     CHECK(m.find("\nnews_index_articles ") != std::string::npos);
+}
+
+TEST_CASE("http: the interim 100 Continue reaches the client before its body is awaited") {
+    // Responses are gathered and sent in one write; what was written must still go out before
+    // the server waits for the client, or client and server would wait for each other.
+    ServerProcess s(shared_index());
+    RawConnection c(s.port());
+    c.send(
+        "POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+        "Expect: 100-continue\r\n\r\n");
+    const auto interim = c.read_until("\r\n\r\n", std::chrono::seconds(3));
+    CHECK(interim.starts_with("HTTP/1.1 100 Continue\r\n"));
+    c.send("hello");
+    const auto answer = c.read_until("method_not_allowed", std::chrono::seconds(5));
+    CHECK(answer.find("HTTP/1.1 405 ") != std::string::npos);
+}
+
+TEST_CASE("http: keep-alive requests on one connection each get a whole response") {
+    ServerProcess s(shared_index());
+    RawConnection c(s.port());
+    for (int i = 0; i < 3; ++i) {
+        c.send("GET /api/search?q=China HTTP/1.1\r\nHost: x\r\n\r\n");
+        auto got = c.read_until("\r\n\r\n", std::chrono::seconds(5));
+        REQUIRE(got.starts_with("HTTP/1.1 200 "));
+        const auto at = got.find("Content-Length: ");
+        REQUIRE(at != std::string::npos);
+        const auto body_at = got.find("\r\n\r\n") + 4;
+        const auto whole = body_at + std::stoul(got.substr(at + 16));
+        while (got.size() < whole) {
+            const auto more = c.read_some(std::chrono::seconds(5));
+            REQUIRE(!more.empty());
+            got += more;
+        }
+        // Exactly one response: nothing of it is sent twice, nothing else follows.
+        CHECK(got.size() == whole);
+        const auto body = got.substr(body_at);
+        CHECK(json::parse(body).at("hits").is_array());
+    }
 }
