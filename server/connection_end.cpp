@@ -10,11 +10,11 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
-#include <vector>
 
 namespace news {
 namespace {
@@ -69,7 +69,7 @@ class ConnectionStream final : public httplib::Stream {
     ConnectionStream(int fd, milliseconds read_timeout, milliseconds write_timeout)
         : fd_(fd), read_timeout_(read_timeout), write_timeout_(write_timeout) {}
 
-    bool buffered() const { return pos_ < in_.size(); }
+    bool buffered() const { return pos_ < in_len_; }
 
     bool is_readable() const override { return buffered() || wait_for(fd_, POLLIN, read_timeout_); }
     bool is_writable() const override {
@@ -77,30 +77,21 @@ class ConnectionStream final : public httplib::Stream {
     }
 
     ssize_t read(char* ptr, size_t size) override {
-        if (!buffered()) {
-            // What was written so far must reach the client before we wait for it (an interim
-            // "100 Continue", or a response the client waits for before sending more).
-            if (!flush()) return -1;
-            const ssize_t n = fill();
-            if (n <= 0) return n;
+        // httplib reads request and header lines one byte per call: that case stays small.
+        if (size == 1 && buffered()) {
+            *ptr = in_[pos_++];
+            return 1;
         }
-        const auto n = std::min(size, in_.size() - pos_);
-        // httplib reads request and header lines one byte per call.
-        if (n == 1) {
-            *ptr = in_[pos_];
-        } else {
-            std::memcpy(ptr, in_.data() + pos_, n);
-        }
-        pos_ += n;
-        return static_cast<ssize_t>(n);
+        return read_more(ptr, size);
     }
 
     ssize_t write(const char* ptr, size_t size) override {
-        if (out_.size() + size <= kMaxPending) {
+        // Small pieces (status line and headers, small bodies) are gathered; a large one (a
+        // body) goes out together with them in one sendmsg(), without being copied.
+        if (size < kCopyBelow && out_.size() + size <= kMaxPending) {
             out_.append(ptr, size);
             return static_cast<ssize_t>(size);
         }
-        // Too large to hold: what is pending and this piece go out together, without a copy.
         std::array<iovec, 2> parts{iovec{out_.data(), out_.size()},
                                    iovec{const_cast<char*>(ptr), size}};
         const bool ok = out_.empty() ? send_all(&parts[1], 1) : send_all(parts.data(), 2);
@@ -131,21 +122,38 @@ class ConnectionStream final : public httplib::Stream {
 
   private:
     static constexpr std::size_t kBufferSize = 16384;
-    // Responses up to this size are copied once into the write buffer and sent in one call.
+    // Pieces smaller than this are copied into the write buffer, which holds at most
+    // kMaxPending bytes before it is sent.
+    static constexpr std::size_t kCopyBelow = 4096;
     static constexpr std::size_t kMaxPending = 64u << 10;
+
+    [[gnu::noinline]] ssize_t read_more(char* ptr, size_t size) {
+        if (!buffered()) {
+            // What was written so far must reach the client before we wait for it (an interim
+            // "100 Continue", or a response the client waits for before sending more).
+            if (!flush()) return -1;
+            const ssize_t n = fill();
+            if (n <= 0) return n;
+        }
+        const auto n = std::min(size, in_len_ - pos_);
+        std::memcpy(ptr, in_.get() + pos_, n);
+        pos_ += n;
+        return static_cast<ssize_t>(n);
+    }
 
     // Reads what has arrived into the (empty) read buffer, waiting up to the read timeout.
     ssize_t fill() {
-        in_.resize(kBufferSize);
+        // Allocated once, never cleared: resizing a vector would zero 16 KiB per request.
+        if (!in_) in_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
         ssize_t n;
         for (bool waited = false;;) {
-            n = ::recv(fd_, in_.data(), in_.size(), MSG_DONTWAIT);
+            n = ::recv(fd_, in_.get(), kBufferSize, MSG_DONTWAIT);
             if (n >= 0) break;
             if (errno == EINTR) continue;
             if (!would_block() || waited || !wait_for(fd_, POLLIN, read_timeout_)) break;
             waited = true;
         }
-        in_.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+        in_len_ = n > 0 ? static_cast<std::size_t>(n) : 0;
         pos_ = 0;
         return n;
     }
@@ -180,7 +188,8 @@ class ConnectionStream final : public httplib::Stream {
     int fd_;
     milliseconds read_timeout_;
     milliseconds write_timeout_;
-    std::vector<char> in_;
+    std::unique_ptr<char[]> in_;
+    std::size_t in_len_ = 0;
     std::size_t pos_ = 0;
     std::string out_;
     mutable std::optional<std::pair<std::string, int>> remote_;

@@ -11,7 +11,10 @@ namespace news {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
-    res.set_content(write_json(body), kJsonType);
+    // Moved in rather than through set_content(), which copies the body.
+    res.body = write_json(body);
+    res.headers.erase("Content-Type");
+    res.set_header("Content-Type", kJsonType);
 }
 
 void send_error(httplib::Response& res, const ErrorBody& error) {
