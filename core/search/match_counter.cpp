@@ -92,6 +92,11 @@ bool count_directly(const Xapian::Database& db, const Xapian::Query& query, Matc
 RevisionTables::RevisionTables(const Xapian::Database& db)
     : sources_(db.get_lastdocid() + 1, kNone), clusters_(db.get_lastdocid() + 1, kNone) {
     source_names_ = number_values(db, schema::kSlotSource, sources_);
+    // Ranking needs every match's length; Xapian looks each one up in a B-tree.
+    lengths_.assign(sources_.size(), 0);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        lengths_[*it] = it.get_doclength();
+    }
 
     std::vector<std::uint32_t> keys(clusters_.size(), kNone);
     const auto key_count = number_values(db, schema::kSlotCluster, keys).size();

@@ -14,7 +14,8 @@
 
 namespace news {
 
-// Built once per index revision from the source and cluster value streams.
+// Built once per index revision from the source and cluster value streams and the document
+// lengths.
 class RevisionTables {
   public:
     RevisionTables() = default;
@@ -26,6 +27,10 @@ class RevisionTables {
     std::uint32_t source_of(Xapian::docid did) const { return at(sources_, did); }
     // A duplicate cluster with at least two articles, or kNone for an article on its own.
     std::uint32_t cluster_of(Xapian::docid did) const { return at(clusters_, did); }
+    // The article's length in words (Xapian's document length), 0 for no article.
+    Xapian::termcount length_of(Xapian::docid did) const {
+        return did < lengths_.size() ? lengths_[did] : 0;
+    }
     const std::vector<std::string>& source_names() const { return source_names_; }
     std::size_t cluster_count() const { return cluster_count_; }
     // The articles of a cluster, in docid order (what a hit lists as its duplicates).
@@ -37,8 +42,9 @@ class RevisionTables {
     static std::uint32_t at(const std::vector<std::uint32_t>& v, Xapian::docid did) {
         return did < v.size() ? v[did] : kNone;
     }
-    std::vector<std::uint32_t> sources_;   // by docid
-    std::vector<std::uint32_t> clusters_;  // by docid
+    std::vector<std::uint32_t> sources_;      // by docid
+    std::vector<std::uint32_t> clusters_;     // by docid
+    std::vector<Xapian::termcount> lengths_;  // by docid
     std::vector<std::string> source_names_;
     std::vector<std::vector<Xapian::docid>> members_;  // by cluster
     std::size_t cluster_count_ = 0;

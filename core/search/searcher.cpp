@@ -14,6 +14,7 @@
 #include "core/search/query_builder.hpp"
 #include "core/search/ranking.hpp"
 #include "core/search/stored_hit.hpp"
+#include "core/search/term_ranker.hpp"
 #include "core/search/vocabulary.hpp"
 
 namespace news {
@@ -44,9 +45,9 @@ json parse_article(const Xapian::Document& doc) {
     return json::parse(stored_article(doc), nullptr, /*allow_exceptions=*/false);
 }
 
-bool has_unknown_term(const Xapian::MSet& mset, const Xapian::Query& query) {
+bool has_unknown_term(const Xapian::Database& db, const Xapian::Query& query) {
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        if (mset.get_termfreq(*it) == 0) return true;
+        if (db.get_termfreq(*it) == 0) return true;
     }
     return false;
 }
@@ -147,9 +148,9 @@ struct Searcher::Impl {
         return out;
     }
 
-    json hit(const Xapian::MSetIterator& item, std::size_t length, const QueryWords& words,
+    json hit(const RankedHit& item, std::size_t length, const QueryWords& words,
              bool with_duplicates) {
-        auto d = read_stored_hit(stored_article(item.get_document())).value_or(StoredHit{});
+        auto d = read_stored_hit(stored_article(db.get_document(item.did))).value_or(StoredHit{});
         const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
         d.title.resize(std::min(d.title.size(), kTitleLength));
         // Member by member, moving each value in: an initializer list copies every value.
@@ -160,13 +161,13 @@ struct Searcher::Impl {
         o.emplace("authors", std::move(d.authors));
         o.emplace("published_text", std::move(d.published_text));
         o.emplace("published", std::move(d.published));
-        o.emplace("score", item.get_weight());
-        o.emplace("percent", item.get_percent());
+        o.emplace("score", item.weight);
+        o.emplace("percent", item.percent);
         o.emplace("snippet",
                   snippet(words, best_passage(paragraphs, words.needles(), length), length));
         o.emplace("url", "/api/articles/" + d.id);
         o.emplace("id", std::move(d.id));
-        if (with_duplicates) h["duplicates"] = duplicates_of(*item);
+        if (with_duplicates) h["duplicates"] = duplicates_of(item.did);
         return h;
     }
 
@@ -181,19 +182,37 @@ struct Searcher::Impl {
     }
 
     struct Outcome {
-        Xapian::MSet mset;
-        std::vector<Xapian::doccount> page;  // the hits shown: ranks in mset, in order
-        std::size_t total = 0;               // exact, after collapsing when asked for
-        json sources;  // exact article counts per source over the whole match set
+        std::vector<RankedHit> page;  // the hits shown, in order
+        std::size_t total = 0;        // exact, after collapsing when asked for
+        json sources;                 // exact article counts per source over the whole match set
     };
 
     Outcome run(const Xapian::Query& query, const Xapian::Query& filter, const SearchParams& p) {
+        const RevisionTables& tables = revision_tables();
+        const bool collapse = p.collapse && tables.cluster_count() > 0;
+        const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
+        const auto wanted = static_cast<Xapian::doccount>(p.per_page);
+        MatchCounter counter(tables);
+        Outcome out;
+        const auto terms =
+            p.sort == SortOrder::Relevance ? as_term_query(query, filter) : std::nullopt;
+        if (terms) {
+            out.page = rank_terms(db, *terms, tables, counter, collapse, first, wanted);
+        } else {
+            rank_with_xapian(query, filter, p, tables, counter, collapse, out);
+        }
+        out.total = collapse ? counter.collapsed() : counter.matches();
+        out.sources = counter.sources(kMaxFacetValues);
+        return out;
+    }
+
+    // Any query term_ranker does not handle: counted by its own pass (posting lists directly
+    // where the query allows), then ranked by Xapian's matcher.
+    void rank_with_xapian(const Xapian::Query& query, const Xapian::Query& filter,
+                          const SearchParams& p, const RevisionTables& tables,
+                          MatchCounter& counter, bool collapse, Outcome& out) {
         Xapian::Query q = query.empty() ? Xapian::Query::MatchAll : query;
         if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-        Outcome out;
-        // The counts need every match; a pass that reads nothing but posting lists gets them.
-        const RevisionTables& tables = revision_tables();
-        MatchCounter counter(tables);
         if (!count_directly(db, q, counter)) {
             Xapian::Enquire counting(db);
             counting.set_query(q);
@@ -201,10 +220,6 @@ struct Searcher::Impl {
             counting.add_matchspy(&counter);
             counting.get_mset(0, 0, db.get_doccount());
         }
-        const bool collapse = p.collapse && tables.cluster_count() > 0;
-        out.total = collapse ? counter.collapsed() : counter.matches();
-        out.sources = counter.sources(kMaxFacetValues);
-
         Xapian::Enquire enquire(db);
         enquire.set_query(q);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -214,12 +229,15 @@ struct Searcher::Impl {
         const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
         const auto wanted = static_cast<Xapian::doccount>(p.per_page);
         if (!collapse) {
-            out.mset = enquire.get_mset(first, wanted);
-            for (Xapian::doccount i = 0; i < out.mset.size(); ++i) out.page.push_back(i);
-            return out;
+            const Xapian::MSet mset = enquire.get_mset(first, wanted);
+            for (auto it = mset.begin(); it != mset.end(); ++it) out.page.push_back(ranked(it));
+            return;
         }
         collapse_page(enquire, tables, first, wanted, counter, out);
-        return out;
+    }
+
+    static RankedHit ranked(const Xapian::MSetIterator& it) {
+        return {*it, it.get_weight(), it.get_percent()};
     }
 
     // Collapsing by the in-memory cluster table, not Xapian's collapse key: that reads a value
@@ -237,16 +255,16 @@ struct Searcher::Impl {
                 : static_cast<double>(counter.matches()) / static_cast<double>(counter.collapsed());
         auto fetch = static_cast<Xapian::doccount>(need * ratio * 1.1) + 3;
         for (;;) {
-            out.mset = enquire.get_mset(0, fetch);
+            const Xapian::MSet mset = enquire.get_mset(0, fetch);
             out.page.clear();
             std::unordered_set<std::uint32_t> seen;
             Xapian::doccount kept = 0;
-            for (Xapian::doccount i = 0; i < out.mset.size() && kept < need; ++i) {
-                const auto c = tables.cluster_of(*out.mset[i]);
+            for (auto it = mset.begin(); it != mset.end() && kept < need; ++it) {
+                const auto c = tables.cluster_of(*it);
                 if (c != RevisionTables::kNone && !seen.insert(c).second) continue;
-                if (kept++ >= first) out.page.push_back(i);
+                if (kept++ >= first) out.page.push_back(ranked(it));
             }
-            if (kept >= need || out.mset.size() < fetch) return;
+            if (kept >= need || mset.size() < fetch) return;
             fetch *= 2;
         }
     }
@@ -277,7 +295,7 @@ struct Searcher::Impl {
         // The spelling table is consulted only when the query found too little and has a word
         // the index does not hold: it costs an edit-distance search per word, more than the
         // search itself.
-        const std::string fix = result.page.size() < wanted && has_unknown_term(result.mset, query)
+        const std::string fix = result.page.size() < wanted && has_unknown_term(db, query)
                                     ? spelling_correction(p.q, p.partial, context(p.q, p.partial))
                                     : std::string();
         if (!fix.empty() && fix != p.q) {
@@ -297,9 +315,8 @@ struct Searcher::Impl {
 
         const QueryWords words(query);
         json hits = json::array();
-        for (const Xapian::doccount rank : result.page) {
-            hits.push_back(
-                hit(result.mset[rank], static_cast<std::size_t>(p.snippet_length), words, true));
+        for (const RankedHit& item : result.page) {
+            hits.push_back(hit(item, static_cast<std::size_t>(p.snippet_length), words, true));
         }
         const double took =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -373,7 +390,7 @@ struct Searcher::Impl {
             enquire.set_collapse_key(schema::kSlotCluster);
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
             for (auto it = mset.begin(); it != mset.end(); ++it)
-                hits.push_back(hit(it, 200, words, false));
+                hits.push_back(hit(ranked(it), 200, words, false));
         }
         return {{"id", std::string(id)}, {"hits", std::move(hits)}};
     }
