@@ -138,11 +138,16 @@ struct Searcher::Impl {
             if (did == self) continue;
             // The summary slot is small; indexes written before it existed have only the
             // whole article.
-            const Xapian::Document dup = db.get_document(did);
+            const Xapian::Document dup = db.get_document(did, Xapian::DOC_ASSUME_VALID);
             const std::string summary = dup.get_value(schema::kSlotSummary);
-            const auto d = read_stored_hit(summary.empty() ? stored_article(dup) : summary, false);
+            auto d = read_stored_hit(summary.empty() ? stored_article(dup) : summary, false);
             if (!d) continue;
-            out.push_back({{"id", d->id}, {"source", d->source}, {"title", d->title}});
+            json entry = json::object();
+            auto& o = entry.get_ref<json::object_t&>();
+            o.emplace("id", std::move(d->id));
+            o.emplace("source", std::move(d->source));
+            o.emplace("title", std::move(d->title));
+            out.push_back(std::move(entry));
             if (static_cast<int>(out.size()) >= kMaxDuplicatesListed) break;
         }
         return out;
@@ -150,7 +155,10 @@ struct Searcher::Impl {
 
     json hit(const RankedHit& item, std::size_t length, const QueryWords& words,
              bool with_duplicates) {
-        auto d = read_stored_hit(stored_article(db.get_document(item.did))).value_or(StoredHit{});
+        // The docid comes from this revision's posting lists: no need to check it exists.
+        auto d =
+            read_stored_hit(stored_article(db.get_document(item.did, Xapian::DOC_ASSUME_VALID)))
+                .value_or(StoredHit{});
         const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
         d.title.resize(std::min(d.title.size(), kTitleLength));
         // Member by member, moving each value in: an initializer list copies every value.
