@@ -56,7 +56,7 @@ std::string filter_value(std::string_view text) {
 
 DocumentBuilder::DocumentBuilder(SpellingVariants variants,
                                  const std::vector<SynonymGroup>& synonyms)
-    : variants_(std::move(variants)), synonyms_(synonyms) {
+    : normalize_(std::move(variants)), synonyms_(synonyms) {
     generator_.set_stemmer(cached_stemmer("english"));
     // Stemmed terms only ("Z" + stem, with positions): half the terms of STEM_SOME, which
     // roughly halves indexing time and postings; the query side must use STEM_ALL_Z too.
@@ -70,13 +70,13 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     Xapian::Document& doc = out.doc;
     generator_.set_document(doc);
 
-    const std::string title = normalize_for_index(a.title, variants_);
+    const std::string title = normalize_for_index(a.title, normalize_);
     std::string body;
     for (const auto& h : a.headings) {
-        body += normalize_for_index(h.text, variants_);
+        body += normalize_for_index(h.text, normalize_);
         body += '\n';
     }
-    const std::string text = normalize_for_index(body_text(a), variants_);
+    const std::string text = normalize_for_index(body_text(a), normalize_);
     body += text;
 
     // Title: prefixed for title: searches, and unprefixed with a higher wdf so title words
@@ -89,14 +89,14 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
 
     if (a.source) {
         generator_.increase_termpos(kFieldGap);
-        generator_.index_text(normalize_for_index(*a.source, variants_), 1,
+        generator_.index_text(normalize_for_index(*a.source, normalize_), 1,
                               std::string(schema::kSource));
         doc.add_boolean_term(std::string(schema::kSourceFilter) + filter_value(*a.source));
         doc.add_value(schema::kSlotSource, *a.source);
     }
     for (const auto& author : a.authors) {
         generator_.increase_termpos(kFieldGap);
-        generator_.index_text(normalize_for_index(author, variants_), 1,
+        generator_.index_text(normalize_for_index(author, normalize_), 1,
                               std::string(schema::kAuthor));
         doc.add_boolean_term(std::string(schema::kAuthorFilter) + filter_value(author));
     }

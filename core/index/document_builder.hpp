@@ -37,10 +37,10 @@ class DocumentBuilder {
     // `file_key` identifies the input file (XF term) for replace and prune.
     BuiltDocument build(const Article& article, std::string_view file_key);
 
-    const SpellingVariants& variants() const { return variants_; }
+    const SpellingVariants& variants() const { return normalize_.variants(); }
 
   private:
-    SpellingVariants variants_;
+    AmericanizeMemo normalize_;  // the spelling variants, and the words seen with them
     SynonymMatcher synonyms_;
     Xapian::TermGenerator generator_;
 };

@@ -240,7 +240,8 @@ const char* magnitude_word(std::string_view lower_word) {
 
 class WordPass {
   public:
-    WordPass(std::string_view s, const SpellingVariants& v) : s_(s), variants_(v) {
+    WordPass(std::string_view s, const SpellingVariants& v, AmericanizeMemo* memo = nullptr)
+        : s_(s), variants_(v), memo_(memo) {
         out_.reserve(s.size() + 16);
     }
 
@@ -330,7 +331,7 @@ class WordPass {
             out_ += "percent";
             return;
         }
-        out_ += recase(w, americanize_word(lw, variants_));
+        out_ += recase(w, memo_ ? (*memo_)(lw) : americanize_word(lw, variants_));
     }
 
     // After "per": " cent" as a whole word; consumes it.
@@ -346,6 +347,7 @@ class WordPass {
 
     std::string_view s_;
     const SpellingVariants& variants_;
+    AmericanizeMemo* memo_;
     std::string out_;
     std::size_t i_ = 0;
 };
@@ -365,6 +367,20 @@ std::string americanize_word(std::string_view lower_word, const SpellingVariants
 std::string normalize_for_index(std::string_view text, const SpellingVariants& variants) {
     const std::string pass1 = map_punctuation(text);
     return WordPass(pass1, variants).run();
+}
+
+AmericanizeMemo::AmericanizeMemo(SpellingVariants variants, std::size_t max_entries)
+    : variants_(std::move(variants)), max_entries_(max_entries == 0 ? 1 : max_entries) {}
+
+const std::string& AmericanizeMemo::operator()(const std::string& lower_word) {
+    if (const auto it = memo_.find(lower_word); it != memo_.end()) return it->second;
+    if (memo_.size() >= max_entries_) memo_.clear();
+    return memo_.emplace(lower_word, americanize_word(lower_word, variants_)).first->second;
+}
+
+std::string normalize_for_index(std::string_view text, AmericanizeMemo& memo) {
+    const std::string pass1 = map_punctuation(text);
+    return WordPass(pass1, memo.variants(), &memo).run();
 }
 
 std::vector<std::string> search_words(std::string_view text, bool keep_case) {
