@@ -116,6 +116,15 @@ RevisionTables::RevisionTables(const Xapian::Database& db)
         clusters_[did] = dense[k];
         members_[dense[k]].push_back(static_cast<Xapian::docid>(did));
     }
+    // Read in docid order, a value stream costs a small fraction of a lookup per document.
+    summaries_.assign(clusters_.size(), {0, 0});
+    for (auto it = db.valuestream_begin(schema::kSlotSummary);
+         it != db.valuestream_end(schema::kSlotSummary); ++it) {
+        if (cluster_of(it.get_docid()) == kNone) continue;
+        const std::string value = *it;
+        summaries_[it.get_docid()] = {summary_text_.size(), summary_text_.size() + value.size()};
+        summary_text_ += value;
+    }
 }
 
 MatchCounter::MatchCounter(const RevisionTables& tables)

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace news {
@@ -33,6 +35,14 @@ class RevisionTables {
     }
     const std::vector<std::string>& source_names() const { return source_names_; }
     std::size_t cluster_count() const { return cluster_count_; }
+    // The summary (core/index/document_builder.cpp) of an article in a cluster, read once per
+    // revision so that listing duplicates reads no document; empty for any other article, or
+    // for an index written before summaries.
+    std::string_view summary_of(Xapian::docid did) const {
+        if (did >= summaries_.size()) return {};
+        const auto [begin, end] = summaries_[did];
+        return std::string_view(summary_text_).substr(begin, end - begin);
+    }
     // The articles of a cluster, in docid order (what a hit lists as its duplicates).
     const std::vector<Xapian::docid>& members(std::uint32_t cluster) const {
         return members_[cluster];
@@ -42,9 +52,11 @@ class RevisionTables {
     static std::uint32_t at(const std::vector<std::uint32_t>& v, Xapian::docid did) {
         return did < v.size() ? v[did] : kNone;
     }
-    std::vector<std::uint32_t> sources_;      // by docid
-    std::vector<std::uint32_t> clusters_;     // by docid
-    std::vector<Xapian::termcount> lengths_;  // by docid
+    std::vector<std::uint32_t> sources_;                          // by docid
+    std::vector<std::uint32_t> clusters_;                         // by docid
+    std::vector<Xapian::termcount> lengths_;                      // by docid
+    std::string summary_text_;                                    // every summary kept
+    std::vector<std::pair<std::size_t, std::size_t>> summaries_;  // by docid, into summary_text_
     std::vector<std::string> source_names_;
     std::vector<std::vector<Xapian::docid>> members_;  // by cluster
     std::size_t cluster_count_ = 0;

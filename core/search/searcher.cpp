@@ -129,6 +129,15 @@ struct Searcher::Impl {
         return *it;
     }
 
+    // From the revision's summaries in memory; indexes written before the summary slot have
+    // only the whole article.
+    std::optional<StoredHit> duplicate_summary(const RevisionTables& tables, Xapian::docid did) {
+        if (const auto summary = tables.summary_of(did); !summary.empty())
+            return read_stored_hit(summary, false);
+        return read_stored_hit(stored_article(db.get_document(did, Xapian::DOC_ASSUME_VALID)),
+                               false);
+    }
+
     json duplicates_of(Xapian::docid self) {
         json out = json::array();
         const RevisionTables& tables = revision_tables();
@@ -136,11 +145,7 @@ struct Searcher::Impl {
         if (cluster == RevisionTables::kNone) return out;
         for (const Xapian::docid did : tables.members(cluster)) {
             if (did == self) continue;
-            // The summary slot is small; indexes written before it existed have only the
-            // whole article.
-            const Xapian::Document dup = db.get_document(did, Xapian::DOC_ASSUME_VALID);
-            const std::string summary = dup.get_value(schema::kSlotSummary);
-            auto d = read_stored_hit(summary.empty() ? stored_article(dup) : summary, false);
+            auto d = duplicate_summary(tables, did);
             if (!d) continue;
             json entry = json::object();
             auto& o = entry.get_ref<json::object_t&>();
