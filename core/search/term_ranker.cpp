@@ -22,60 +22,6 @@ bool leaf_terms(const Xapian::Query& q, std::vector<std::string>& out) {
     return true;
 }
 
-// A phrase of plain terms whose window is its length (words side by side, in order: what the
-// query parser makes of quotes). The API does not expose the window; the description does.
-bool exact_phrase(const Xapian::Query& q, std::vector<std::string>& terms) {
-    const std::size_t n = q.get_num_subqueries();
-    if (q.get_type() != Xapian::Query::OP_PHRASE || n < 2) return false;
-    if (q.get_description().find(" PHRASE " + std::to_string(n) + " ") == std::string::npos)
-        return false;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Xapian::Query sub = q.get_subquery(i);
-        if (sub.get_type() != Xapian::Query::LEAF_TERM) return false;
-        terms.push_back(*sub.get_terms_begin());
-    }
-    return true;
-}
-
-// Adds a term or an exact phrase to `out`; false for any other query.
-bool add_scoring_part(const Xapian::Query& q, TermQuery& out) {
-    if (q.get_type() == Xapian::Query::LEAF_TERM) {
-        out.weighted.push_back(*q.get_terms_begin());
-        return true;
-    }
-    std::vector<std::string> words;
-    if (!exact_phrase(q, words)) return false;
-    auto& phrase = out.phrases.emplace_back();
-    for (auto& w : words) {
-        phrase.push_back(out.weighted.size());
-        out.weighted.push_back(std::move(w));
-    }
-    return true;
-}
-
-// Whether the words of a phrase (their position lists in one article, in phrase order) stand
-// side by side somewhere: word i at p + i for some p. Each list skips to where a match could be.
-bool side_by_side(std::vector<Xapian::PositionIterator>& words) {
-    const Xapian::PositionIterator end;
-    auto& head = words.front();
-    while (head != end) {
-        const Xapian::termpos p = *head;
-        bool all = true;
-        for (std::size_t i = 1; i < words.size(); ++i) {
-            const auto want = p + static_cast<Xapian::termpos>(i);
-            words[i].skip_to(want);
-            if (words[i] == end) return false;
-            if (*words[i] != want) {
-                head.skip_to(*words[i] - static_cast<Xapian::termpos>(i));
-                all = false;
-                break;
-            }
-        }
-        if (all) return true;
-    }
-    return false;
-}
-
 // Xapian::BM25Weight with its default parameters (k1 = 1, k2 = 0, k3 = 1, b = 0.5,
 // min_normlen = 0.5) for a term of query frequency 1, its operations in Xapian's order so
 // that weights agree to the last bit and ties rank as they would there.
@@ -181,14 +127,7 @@ std::vector<RankedHit> finish(TopByKey& top, std::size_t first, double greatest)
 
 std::optional<TermQuery> as_term_query(const Xapian::Query& query, const Xapian::Query& filter) {
     TermQuery out;
-    if (query.get_type() == Xapian::Query::OP_AND) {
-        if (query.get_num_subqueries() == 0) return std::nullopt;
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-            if (!add_scoring_part(query.get_subquery(i), out)) return std::nullopt;
-        }
-    } else if (!add_scoring_part(query, out)) {
-        return std::nullopt;
-    }
+    if (!leaf_terms(query, out.weighted)) return std::nullopt;
     auto sorted = out.weighted;
     std::sort(sorted.begin(), sorted.end());
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
@@ -214,45 +153,26 @@ std::vector<RankedHit> rank_terms(const Xapian::Database& db, const TermQuery& q
         weights.emplace_back(collection, freq, average_length);
         lists.push_back({freq, &weights.back(), db.postlist_begin(t)});
     }
-    for (const auto& t : q.filters) {
+    for (const auto& t : q.filters)
         lists.push_back({db.get_termfreq(t), nullptr, db.postlist_begin(t)});
-    }
-    // A phrase's words by their posting lists, before the lists are reordered.
-    std::vector<std::vector<const Xapian::PostingIterator*>> phrases;
     // The rarest list leads the intersection, and Xapian sums the weights in this order too.
-    std::vector<std::size_t> order(lists.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return lists[a].freq < lists[b].freq; });
+    std::stable_sort(lists.begin(), lists.end(),
+                     [](const List& a, const List& b) { return a.freq < b.freq; });
     const std::size_t need = first + wanted;
-    if (lists.empty() || lists[order.front()].freq == 0 || need == 0) return {};
-    for (const auto& phrase : q.phrases) {
-        auto& words = phrases.emplace_back();
-        for (const auto t : phrase) words.push_back(&lists[t].it);
-    }
+    if (lists.empty() || lists.front().freq == 0 || need == 0) return {};
 
     TopByKey top(need);
     double greatest = 0;
-    std::vector<Xapian::PositionIterator> positions;
-    const auto in_phrases = [&] {
-        for (const auto& words : phrases) {
-            positions.clear();
-            for (const auto* w : words) positions.push_back(w->positionlist_begin());
-            if (!side_by_side(positions)) return false;
-        }
-        return true;
-    };
     const Xapian::PostingIterator end;
-    auto& lead = lists[order.front()].it;
+    auto& lead = lists.front().it;
     while (lead != end) {
         const Xapian::docid did = *lead;
         Xapian::docid ahead = did;
-        for (std::size_t k = 1; k < order.size(); ++k) {
-            auto& it = lists[order[k]].it;
-            it.skip_to(did);
-            if (it == end) return finish(top, first, greatest);
-            if (*it != did) {
-                ahead = *it;
+        for (std::size_t k = 1; k < lists.size(); ++k) {
+            lists[k].it.skip_to(did);
+            if (lists[k].it == end) return finish(top, first, greatest);
+            if (*lists[k].it != did) {
+                ahead = *lists[k].it;
                 break;
             }
         }
@@ -260,15 +180,10 @@ std::vector<RankedHit> rank_terms(const Xapian::Database& db, const TermQuery& q
             lead.skip_to(ahead);
             continue;
         }
-        if (!phrases.empty() && !in_phrases()) {
-            ++lead;
-            continue;
-        }
         counter.count(did);
         const Xapian::termcount length = tables.length_of(did);
         double weight = 0;
-        for (const auto k : order) {
-            const auto& l = lists[k];
+        for (const auto& l : lists) {
             if (l.weight) weight += l.weight->sumpart(l.it.get_wdf(), length);
         }
         greatest = std::max(greatest, weight);

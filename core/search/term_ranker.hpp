@@ -1,10 +1,10 @@
 #pragma once
-// Ranks the commonest search, an AND of plain words and quoted phrases (optionally narrowed by
-// boolean filter terms), in one walk of its posting lists: every match is counted for the totals
-// and facets, weighted exactly as Xapian's BM25Weight (default parameters) weighs it, and kept if
-// it is the best article of its duplicate cluster so far. Through Xapian's matcher the same answer
-// takes a counting pass plus a ranked pass that, to survive collapsing, must rank every copy of
-// each story; on a corpus with many duplicates that ranked pass was most of a search.
+// Ranks the commonest search, an AND of plain words (optionally narrowed by boolean filter
+// terms), in one walk of its posting lists: every match is counted for the totals and facets,
+// weighted exactly as Xapian's BM25Weight (default parameters) weighs it, and kept if it is the
+// best article of its duplicate cluster so far. Through Xapian's matcher the same answer takes a
+// counting pass plus a ranked pass that, to survive collapsing, must rank every copy of each
+// story; on a corpus with many duplicates that ranked pass was most of a search.
 
 #include <xapian.h>
 
@@ -25,14 +25,12 @@ struct RankedHit {
 
 // The shape of query this ranker handles.
 struct TermQuery {
-    std::vector<std::string> weighted;              // distinct terms that score
-    std::vector<std::vector<std::size_t>> phrases;  // words of `weighted` that stand side by side
-    std::vector<std::string> filters;               // terms that only restrict
+    std::vector<std::string> weighted;  // distinct terms that score
+    std::vector<std::string> filters;   // terms that only restrict
 };
 
-// The terms of `query` (a term, an exact phrase, or an AND of these, all terms distinct) and of
-// `filter` (empty, a term, or an AND of terms), or nullopt for any other query: ORs, NEAR,
-// scaled weights, value ranges.
+// The terms of `query` (a term, or an AND of distinct terms) and of `filter` (empty, a term, or
+// an AND of terms), or nullopt for any other query: phrases, ORs, scaled weights, value ranges.
 std::optional<TermQuery> as_term_query(const Xapian::Query& query, const Xapian::Query& filter);
 
 // Walks the matches of `q`: counts each into `counter`, and returns the hits ranked `first` to

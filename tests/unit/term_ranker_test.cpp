@@ -35,7 +35,7 @@ Xapian::WritableDatabase make_db() {
             for (int w = 0; w < length; ++w) {
                 // A skewed choice: early words are common, later ones rare.
                 const auto pick = std::min(rng() % kWords.size(), rng() % kWords.size());
-                doc.add_posting(kWords[pick], static_cast<Xapian::termpos>(w + 1));
+                doc.add_term(kWords[pick]);
             }
             doc.add_boolean_term(i % 3 == 0 ? "Sreuters" : "Sbbc");
         }
@@ -77,10 +77,8 @@ Expected with_xapian(const Xapian::Database& db, const Xapian::Query& query,
     return out;
 }
 
-// Weights must agree exactly for words; with phrases Xapian may add the same parts in another
-// order, which can move the last bit.
 void check(const Xapian::Database& db, const news::RevisionTables& tables,
-           const Xapian::Query& query, const Xapian::Query& filter, bool exact = true) {
+           const Xapian::Query& query, const Xapian::Query& filter) {
     const auto terms = news::as_term_query(query, filter);
     REQUIRE(terms);
     for (const bool collapse : {true, false}) {
@@ -97,11 +95,7 @@ void check(const Xapian::Database& db, const news::RevisionTables& tables,
             REQUIRE(got.size() == want.dids.size());
             for (std::size_t i = 0; i < got.size(); ++i) {
                 CHECK(got[i].did == want.dids[i]);
-                if (exact) {
-                    CHECK(got[i].weight == want.weights[i]);
-                } else {
-                    CHECK(got[i].weight == doctest::Approx(want.weights[i]).epsilon(1e-12));
-                }
+                CHECK(got[i].weight == want.weights[i]);
                 CHECK(got[i].percent == want.percents[i]);
             }
         }
@@ -134,44 +128,12 @@ TEST_CASE("term ranker: same hits, weights, percentages and counts as Xapian's m
     }
 }
 
-TEST_CASE("term ranker: quoted phrases match and weigh as Xapian's exact phrases") {
-    const auto db = make_db();
-    const news::RevisionTables tables(db);
-    const auto phrase = [](std::vector<std::string> words) {
-        std::vector<Xapian::Query> parts;
-        for (const auto& w : words) parts.emplace_back(w);
-        return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end());
-    };
-    std::size_t matched = 0;
-    for (std::size_t a = 0; a < kWords.size(); ++a) {
-        for (std::size_t b = 0; b < kWords.size(); ++b) {
-            if (a == b) continue;
-            const Xapian::Query two = phrase({kWords[a], kWords[b]});
-            Xapian::Enquire enquire(db);
-            enquire.set_query(two);
-            matched += enquire.get_mset(0, 10).size();
-            check(db, tables, two, {}, false);
-            const std::size_t c = (a * 7 + b) % kWords.size();
-            if (c == a || c == b) continue;
-            check(db, tables, Xapian::Query(Xapian::Query::OP_AND, two, Xapian::Query(kWords[c])),
-                  Xapian::Query("Sbbc"), false);
-            check(db, tables, phrase({kWords[a], kWords[b], kWords[c]}), {}, false);
-        }
-    }
-    CHECK(matched > 100);  // the phrases do match something
-}
-
-TEST_CASE(
-    "term ranker: only an AND of distinct terms and exact phrases, filtered by terms, is taken") {
+TEST_CASE("term ranker: only an AND of distinct terms, filtered by terms, is taken") {
     const Xapian::Query a("alpha"), b("beta");
     CHECK(news::as_term_query(a, {}));
     CHECK(news::as_term_query(Xapian::Query(Xapian::Query::OP_AND, a, b), a));
     CHECK_FALSE(news::as_term_query(Xapian::Query(Xapian::Query::OP_OR, a, b), {}));
-    CHECK(news::as_term_query(Xapian::Query(Xapian::Query::OP_PHRASE, a, b), {}));
-    const std::vector<Xapian::Query> ab{a, b};
-    CHECK_FALSE(news::as_term_query(  // a phrase with room between its words
-        Xapian::Query(Xapian::Query::OP_PHRASE, ab.begin(), ab.end(), 4), {}));
-    CHECK_FALSE(news::as_term_query(Xapian::Query(Xapian::Query::OP_NEAR, a, b), {}));
+    CHECK_FALSE(news::as_term_query(Xapian::Query(Xapian::Query::OP_PHRASE, a, b), {}));
     CHECK_FALSE(news::as_term_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, a, 2.0), {}));
     CHECK_FALSE(news::as_term_query(Xapian::Query(Xapian::Query::OP_AND, a, a), {}));
     CHECK_FALSE(news::as_term_query(a, Xapian::Query(Xapian::Query::OP_OR, a, b)));
