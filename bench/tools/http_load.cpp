@@ -7,13 +7,12 @@
 // --server-pid adds the server's CPU time per query (server_cpu_ms_per_query) to the line.
 // --check parses every body as JSON and checks the hit count (slower; for verifying the server).
 
-#include <httplib.h>
-
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "common/cli.hpp"
+#include "common/http_client.hpp"
 #include "common/load_loop.hpp"
 #include "common/query_file.hpp"
 #include "common/query_line.hpp"
@@ -37,7 +36,7 @@ std::string url_encode(const std::string& s) {
 
 // Counting the hits' "url" keys avoids a full JSON parse on the client, which would take CPU from
 // the server on this small machine. Duplicates and facets carry no "url" key.
-int count_hits_cheaply(const std::string& body) {
+int count_hits_cheaply(std::string_view body) {
     int n = 0;
     for (auto pos = body.find("\"url\":"); pos != std::string::npos;
          pos = body.find("\"url\":", pos + 6))
@@ -45,7 +44,8 @@ int count_hits_cheaply(const std::string& body) {
     return n;
 }
 
-bench::Outcome check_response(const httplib::Result& res, bool full_check) {
+bench::Outcome check_response(const std::optional<bench::KeepAliveClient::Reply>& res,
+                              bool full_check) {
     if (!res || res->status != 200 || res->body.empty() || res->body.front() != '{') return {};
     if (!full_check) return {true, count_hits_cheaply(res->body)};
     const auto j = nlohmann::json::parse(res->body, nullptr, false);
@@ -81,13 +81,10 @@ int main(int argc, char** argv) try {
         paths.push_back("/api/search?q=" + url_encode(q) + "&op=and&per_page=10");
 
     auto factory = [&](int) -> bench::QueryFn {
-        auto client = std::make_shared<httplib::Client>(host, port);
-        client->set_keep_alive(true);
-        client->set_connection_timeout(5);
-        client->set_read_timeout(10);
-        client->set_write_timeout(5);
+        auto client =
+            std::make_shared<bench::KeepAliveClient>(host, port, std::chrono::seconds(10));
         return [client, &paths, full_check](std::size_t i) {
-            return check_response(client->Get(paths[i]), full_check);
+            return check_response(client->get(paths[i]), full_check);
         };
     };
     const auto result = bench::run_load(paths.size(), opt, factory);
