@@ -116,6 +116,12 @@ RevisionTables::RevisionTables(const Xapian::Database& db)
         clusters_[did] = dense[k];
         members_[dense[k]].push_back(static_cast<Xapian::docid>(did));
     }
+    std::size_t repeats = 0;
+    for (const auto& m : members_) repeats += m.size() - 1;
+    const auto articles = static_cast<double>(db.get_doccount());
+    if (articles > static_cast<double>(repeats)) {
+        articles_per_result_ = articles / (articles - static_cast<double>(repeats));
+    }
     // Read in docid order, a value stream costs a small fraction of a lookup per document.
     summaries_.assign(clusters_.size(), {0, 0});
     for (auto it = db.valuestream_begin(schema::kSlotSummary);

@@ -47,6 +47,9 @@ class RevisionTables {
     const std::vector<Xapian::docid>& members(std::uint32_t cluster) const {
         return members_[cluster];
     }
+    // Articles per result once clusters collapse, over the whole index (1 with no duplicates):
+    // how many ranked hits a page needs before a query's own ratio is known.
+    double articles_per_result() const { return articles_per_result_; }
 
   private:
     static std::uint32_t at(const std::vector<std::uint32_t>& v, Xapian::docid did) {
@@ -60,6 +63,7 @@ class RevisionTables {
     std::vector<std::string> source_names_;
     std::vector<std::vector<Xapian::docid>> members_;  // by cluster
     std::size_t cluster_count_ = 0;
+    double articles_per_result_ = 1.0;
 };
 
 // Sees every match of a counting pass: articles per source, and the number of results left

@@ -212,41 +212,40 @@ struct Searcher::Impl {
         if (terms) {
             out.page = rank_terms(db, *terms, tables, counter, collapse, first, wanted);
         } else {
-            rank_with_xapian(query, filter, p, tables, counter, collapse, out);
+            rank_with_xapian(query, filter, p, tables, counter, collapse, first, wanted, out);
         }
         out.total = collapse ? counter.collapsed() : counter.matches();
         out.sources = counter.sources(kMaxFacetValues);
         return out;
     }
 
-    // Any query term_ranker does not handle: counted by its own pass (posting lists directly
-    // where the query allows), then ranked by Xapian's matcher.
+    // Any query term_ranker does not handle, ranked by Xapian's matcher. Where the posting lists
+    // alone cannot count it (a phrase, an OR, a wildcard), the ranked pass counts it too: with
+    // check_at_least covering the whole database the match spy sees every match, so a phrase's
+    // positions are read once instead of once to count and again to rank.
     void rank_with_xapian(const Xapian::Query& query, const Xapian::Query& filter,
                           const SearchParams& p, const RevisionTables& tables,
-                          MatchCounter& counter, bool collapse, Outcome& out) {
+                          MatchCounter& counter, bool collapse, Xapian::doccount first,
+                          Xapian::doccount wanted, Outcome& out) {
         Xapian::Query q = query.empty() ? Xapian::Query::MatchAll : query;
         if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-        if (!count_directly(db, q, counter)) {
-            Xapian::Enquire counting(db);
-            counting.set_query(q);
-            counting.set_weighting_scheme(Xapian::BoolWeight());
-            counting.add_matchspy(&counter);
-            counting.get_mset(0, 0, db.get_doccount());
-        }
         Xapian::Enquire enquire(db);
         enquire.set_query(q);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
         if (p.sort == SortOrder::Date) {
             enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
         }
-        const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
-        const auto wanted = static_cast<Xapian::doccount>(p.per_page);
+        Xapian::doccount check_all = 0;
+        if (!count_directly(db, q, counter)) {
+            enquire.add_matchspy(&counter);
+            check_all = db.get_doccount();
+        }
         if (!collapse) {
-            const Xapian::MSet mset = enquire.get_mset(first, wanted);
+            const Xapian::MSet mset = enquire.get_mset(first, wanted, check_all);
             for (auto it = mset.begin(); it != mset.end(); ++it) out.page.push_back(ranked(it));
             return;
         }
-        collapse_page(enquire, tables, first, wanted, counter, out);
+        collapse_page(enquire, tables, first, wanted, counter, check_all, out);
     }
 
     static RankedHit ranked(const Xapian::MSetIterator& it) {
@@ -256,19 +255,26 @@ struct Searcher::Impl {
     // Collapsing by the in-memory cluster table, not Xapian's collapse key: that reads a value
     // from every candidate document. Enough ranked hits are fetched, uncollapsed, for the page to
     // survive collapsing (the match set's own ratio of matches to collapsed results tells how
-    // many), and more when that was not enough. The first of each cluster in rank order stays,
-    // as with Xapian's collapse.
+    // many, or the whole index's while this pass is still counting), and more when that was not
+    // enough. The first of each cluster in rank order stays, as with Xapian's collapse.
+    // `check_all` is non-zero when this pass counts for `counter`; a wider pass after it must
+    // not count again.
     void collapse_page(Xapian::Enquire& enquire, const RevisionTables& tables,
                        Xapian::doccount first, Xapian::doccount wanted, const MatchCounter& counter,
-                       Outcome& out) {
+                       Xapian::doccount check_all, Outcome& out) {
         const Xapian::doccount need = first + wanted;
         const double ratio =
-            counter.collapsed() == 0
+            check_all != 0 ? tables.articles_per_result()
+            : counter.collapsed() == 0
                 ? 1.0
                 : static_cast<double>(counter.matches()) / static_cast<double>(counter.collapsed());
         auto fetch = static_cast<Xapian::doccount>(need * ratio * 1.1) + 3;
         for (;;) {
-            const Xapian::MSet mset = enquire.get_mset(0, fetch);
+            const Xapian::MSet mset = enquire.get_mset(0, fetch, check_all);
+            if (check_all != 0) {
+                enquire.clear_matchspies();
+                check_all = 0;
+            }
             out.page.clear();
             std::unordered_set<std::uint32_t> seen;
             Xapian::doccount kept = 0;

@@ -34,37 +34,44 @@ const std::string kNissan =
     "Nissan Motor appears to have found a potential saviour in Foxconn, who is in talks with "
     "Nissan to begin producing its own electric vehicles at the Oppama plant in Yokosuka.";
 
+// Writes the articles `put` gives to a fresh index in a temporary directory; returns its path.
+fs::path write_index(const std::string& name, const std::function<void(news::IndexWriter&)>& put) {
+    const fs::path dir = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    news::IndexWriterOptions options;
+    options.db_path = dir.string();
+    news::IndexWriter writer(options);
+    writer.begin_file(name + ".jsonl", "h");
+    put(writer);
+    writer.end_file();
+    writer.commit();
+    return dir;
+}
+
 // One fixture index for every test in this file, built once.
 const std::string& fixture_index() {
-    static const std::string path = [] {
-        const fs::path dir =
-            fs::temp_directory_path() / ("news-search-test-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        news::IndexWriterOptions options;
-        options.db_path = dir.string();
-        news::IndexWriter writer(options);
-        writer.begin_file("fixture.jsonl", "h1");
-        writer.put(make("nissan-1", "Foxconn eyes Japan-made EVs", "Nikkei Asia",
-                        {kNissan, "The collaboration could improve utilisation rates at the site."},
-                        "2025-07-08"));
-        writer.put(
-            make("nissan-2", "Foxconn eyes Japan-made EVs", "FT",
-                 {kNissan, "The collaboration could improve utilization rates at the site!"}));
-        writer.put(make("markup", "Carmakers <b>race</b> to electric", "Reuters",
-                        {"Electric carmakers posted <script>alert(1)</script> and "
-                         "<img src=x onerror=alert(1)> in a press release about batteries."},
-                        "2024-01-02"));
-        writer.put(make("cocoa", "Bahia cocoa review", "Reuters",
-                        {"Showers continued throughout the week in the Bahia cocoa zone, "
-                         "alleviating the drought since early January."},
-                        "2023-05-01"));
-        writer.put(make("battery", "Battery plant for electric vehicles", "Nikkei Asia",
-                        {"A new battery plant will supply electric vehicles built by Nissan and "
-                         "other carmakers in Japan from next year."}));
-        writer.end_file();
-        writer.commit();
-        return dir.string();
-    }();
+    static const std::string path =
+        write_index("news-search-test", [](news::IndexWriter& writer) {
+            writer.put(
+                make("nissan-1", "Foxconn eyes Japan-made EVs", "Nikkei Asia",
+                     {kNissan, "The collaboration could improve utilisation rates at the site."},
+                     "2025-07-08"));
+            writer.put(
+                make("nissan-2", "Foxconn eyes Japan-made EVs", "FT",
+                     {kNissan, "The collaboration could improve utilization rates at the site!"}));
+            writer.put(make("markup", "Carmakers <b>race</b> to electric", "Reuters",
+                            {"Electric carmakers posted <script>alert(1)</script> and "
+                             "<img src=x onerror=alert(1)> in a press release about batteries."},
+                            "2024-01-02"));
+            writer.put(make("cocoa", "Bahia cocoa review", "Reuters",
+                            {"Showers continued throughout the week in the Bahia cocoa zone, "
+                             "alleviating the drought since early January."},
+                            "2023-05-01"));
+            writer.put(
+                make("battery", "Battery plant for electric vehicles", "Nikkei Asia",
+                     {"A new battery plant will supply electric vehicles built by Nissan and "
+                      "other carmakers in Japan from next year."}));
+        }).string();
     return path;
 }
 
@@ -263,14 +270,7 @@ TEST_CASE("stats and a missing index") {
 
 TEST_CASE("collapsing keeps the best-ranked article of each cluster, on every page") {
     // Ten stories, three copies each (outlets), the stories' relevance to "harvest" rising with k.
-    const fs::path dir =
-        fs::temp_directory_path() / ("news-search-collapse-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    {
-        news::IndexWriterOptions options;
-        options.db_path = dir.string();
-        news::IndexWriter writer(options);
-        writer.begin_file("stories.jsonl", "h");
+    const fs::path dir = write_index("news-search-collapse", [](news::IndexWriter& writer) {
         const char* outlets[] = {"Reuters", "BBC News", "AP"};
         const char* topics[] = {"wheat",  "coffee", "cotton", "sugar", "maize",
                                 "barley", "cocoa",  "rice",   "soy",   "oats"};
@@ -284,35 +284,82 @@ TEST_CASE("collapsing keeps the best-ranked article of each cluster, on every pa
                                 std::string(topics[k]) + " report", outlets[j], {text}));
             }
         }
-        writer.end_file();
-        writer.commit();
-    }
+    });
     news::Searcher s({dir.string(), {}});
     auto run = [&](news::QueryPairs pairs) {
         return s.search(news::parse_search_params(pairs, {}));
     };
-    const json all = run({{"q", "harvest"}, {"collapse", "false"}, {"per_page", "100"}});
-    REQUIRE(all["hits"].size() == 30);
-    // The expected order: the uncollapsed ranking with every later copy of a story dropped.
-    std::vector<std::string> expected;
-    std::set<std::string> clusters;
-    for (const auto& h : all["hits"]) {
-        const std::string id = h["id"];
-        if (clusters.insert(s.article(id, std::nullopt)["cluster"].get<std::string>()).second)
-            expected.push_back(id);
-    }
-    REQUIRE(expected.size() == 10);
-    for (const int per_page : {1, 3, 4, 10}) {
-        std::vector<std::string> paged;
-        for (int page = 1; page <= 10; ++page) {
-            const json r = run({{"q", "harvest"},
-                                {"per_page", std::to_string(per_page)},
-                                {"page", std::to_string(page)}});
-            CHECK(r["total"]["estimated"] == 10);
-            for (const auto& id : ids(r)) paged.push_back(id);
+    // A word goes through term_ranker; a phrase through Xapian's matcher, whose ranked pass also
+    // counts. Stories 1..9 say "harvest harvest", story 0 says it once.
+    struct Case {
+        std::string q;
+        std::size_t articles;
+        std::size_t stories;
+    };
+    for (const Case& c : {Case{"harvest", 30, 10}, Case{"\"harvest harvest\"", 27, 9}}) {
+        CAPTURE(c.q);
+        const json all = run({{"q", c.q}, {"collapse", "false"}, {"per_page", "100"}});
+        REQUIRE(all["hits"].size() == c.articles);
+        CHECK(all["total"]["estimated"] == c.articles);
+        // The expected order: the uncollapsed ranking with every later copy of a story dropped.
+        std::vector<std::string> expected;
+        std::set<std::string> clusters;
+        for (const auto& h : all["hits"]) {
+            const std::string id = h["id"];
+            if (clusters.insert(s.article(id, std::nullopt)["cluster"].get<std::string>()).second)
+                expected.push_back(id);
         }
-        CAPTURE(per_page);
-        CHECK(paged == expected);
+        REQUIRE(expected.size() == c.stories);
+        for (const int per_page : {1, 3, 4, 10}) {
+            std::vector<std::string> paged;
+            for (int page = 1; page <= 10; ++page) {
+                const json r = run({{"q", c.q},
+                                    {"per_page", std::to_string(per_page)},
+                                    {"page", std::to_string(page)}});
+                CHECK(r["total"]["estimated"] == c.stories);
+                // Facets count articles, every copy included.
+                for (const auto& f : r["facets"]["source"]) CHECK(f["count"] == c.stories);
+                CHECK(r["facets"]["source"].size() == 3);
+                for (const auto& id : ids(r)) paged.push_back(id);
+            }
+            CAPTURE(per_page);
+            CHECK(paged == expected);
+        }
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("totals and facets of a query Xapian ranks cover every match, even where it prunes") {
+    // An OR of a rare word and a common one: once the page holds articles with the rare word,
+    // Xapian's matcher skips articles that have only the common word, so a count taken from the
+    // ranked pass is exact only because that pass is told to check every match.
+    const fs::path dir = write_index("news-search-prune", [](news::IndexWriter& writer) {
+        auto words = [](int i, const char* lead) {
+            // Words of its own for each article, so that no two are near-duplicates.
+            std::string text = lead;
+            for (int w = 0; w < 30; ++w) text += " w" + std::to_string(i) + "x" + std::to_string(w);
+            return text;
+        };
+        for (int i = 0; i < 10; ++i) {
+            writer.put(make("rare-" + std::to_string(i), "rare " + std::to_string(i), "Reuters",
+                            {words(i, "zebra zebra zebra common")}));
+        }
+        for (int i = 10; i < 300; ++i) {
+            writer.put(make("common-" + std::to_string(i), "common " + std::to_string(i),
+                            i % 2 ? "Reuters" : "BBC News", {words(i, "common")}));
+        }
+    });
+    news::Searcher s({dir.string(), {}});
+    for (const char* collapse : {"true", "false"}) {
+        CAPTURE(collapse);
+        const json r = s.search(news::parse_search_params(
+            {{"q", "zebra common"}, {"op", "or"}, {"per_page", "1"}, {"collapse", collapse}}, {}));
+        CHECK(r["total"]["estimated"] == 300);
+        int counted = 0;
+        for (const auto& f : r["facets"]["source"]) counted += f["count"].get<int>();
+        CHECK(counted == 300);
+        REQUIRE(r["hits"].size() == 1);
+        CHECK(r["hits"][0]["id"].get<std::string>().starts_with("rare-"));
     }
     fs::remove_all(dir);
 }
