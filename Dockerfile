@@ -28,7 +28,7 @@ RUN /build/bin/indexer index --db /out/index --quiet /src/data/corpus
 
 FROM debian:bookworm-slim AS runtime
 # Runtime libraries of the binaries (ldd: libxapian, libcpp-httplib, libspdlog, libfmt, libsimdjson,
-# libjemalloc for the indexer; the rest come in as their dependencies). tini forwards SIGTERM to
+# libjemalloc for the indexer and the server; the rest come in as their dependencies). tini forwards SIGTERM to
 # the server and reaps children.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
