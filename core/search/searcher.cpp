@@ -11,6 +11,7 @@
 #include "core/search/highlight.hpp"
 #include "core/search/match_counter.hpp"
 #include "core/search/passage.hpp"
+#include "core/search/per_revision.hpp"
 #include "core/search/query_builder.hpp"
 #include "core/search/ranking.hpp"
 #include "core/search/stored_hit.hpp"
@@ -60,14 +61,24 @@ struct WordTermsOnly : Xapian::ExpandDecider {
     }
 };
 
+// One copy of each revision's tables and vocabulary for every Searcher of the process.
+PerRevision<RevisionTables>& shared_tables() {
+    static PerRevision<RevisionTables> cache;
+    return cache;
+}
+PerRevision<Vocabulary>& shared_vocabularies() {
+    static PerRevision<Vocabulary> cache;
+    return cache;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
     SearcherOptions options;
     Xapian::Database db;
     SpellingVariants variants;
-    std::optional<Vocabulary> vocabulary;  // built on first use for a revision
-    std::optional<RevisionTables> tables;  // likewise
+    std::shared_ptr<const Vocabulary> vocabulary;  // taken on first use for a revision
+    std::shared_ptr<const RevisionTables> tables;  // likewise
 
     explicit Impl(SearcherOptions o) : options(std::move(o)) {
         try {
@@ -106,12 +117,12 @@ struct Searcher::Impl {
     }
 
     const RevisionTables& revision_tables() {
-        if (!tables) tables.emplace(db);
+        if (!tables) tables = shared_tables().get(db);
         return *tables;
     }
 
     const Vocabulary& vocab() {
-        if (!vocabulary) vocabulary.emplace(db);
+        if (!vocabulary) vocabulary = shared_vocabularies().get(db);
         return *vocabulary;
     }
 
