@@ -12,6 +12,7 @@
 #include "core/dedupe/cluster_index.hpp"
 #include "core/index/document_builder.hpp"
 #include "core/index/schema.hpp"
+#include "core/text/flat_string_map.hpp"
 
 namespace news {
 namespace {
@@ -42,7 +43,7 @@ struct BulkBuild::Impl {
     std::vector<std::string> shards;
     IndexCounts counts;
     // Word counts of each block written, waiting for the spelling thread.
-    std::deque<std::unordered_map<std::string, Xapian::termcount>> spelling_queue;
+    std::deque<FlatStringMap<Xapian::termcount>> spelling_queue;
     bool spelling_closing = false;
 
     // Only the calling thread touches these.
@@ -67,7 +68,7 @@ struct BulkBuild::Impl {
             Xapian::WritableDatabase db(spelling_path(),
                                         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
             for (unsigned since_commit = 1;; ++since_commit) {
-                std::unordered_map<std::string, Xapian::termcount> words;
+                FlatStringMap<Xapian::termcount> words;
                 {
                     std::unique_lock lock(mu);
                     cv.wait(lock,
@@ -78,7 +79,7 @@ struct BulkBuild::Impl {
                     spelling_queue.pop_front();
                 }
                 cv.notify_all();
-                for (const auto& [w, f] : words) db.add_spelling(w, f);
+                for (const auto& [w, f] : words.entries()) db.add_spelling(w, f);
                 // Merging the changes into the table now and then keeps the last commit short.
                 if (since_commit % 8 == 0) db.commit();
             }
@@ -192,10 +193,10 @@ struct BulkBuild::Impl {
         const std::string path = (options.work_dir / ("shard-" + std::to_string(b.index))).string();
         // Scratch data: a crash throws it away, so no fsync.
         Xapian::WritableDatabase shard(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-        std::unordered_map<std::string, Xapian::termcount> words;
+        FlatStringMap<Xapian::termcount> words;
         for (auto& d : built) {
             shard.add_document(d.doc);
-            for (auto& w : d.spelling_words) ++words[std::move(w)];
+            for (const auto& w : d.spelling_words) ++*words.try_emplace(w).first;
             d = BuiltDocument{};  // frees the document's terms as soon as they are written
         }
         shard.commit();

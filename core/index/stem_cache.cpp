@@ -1,7 +1,8 @@
 #include "core/index/stem_cache.hpp"
 
 #include <string>
-#include <unordered_map>
+
+#include "core/text/flat_string_map.hpp"
 
 namespace news {
 namespace {
@@ -12,9 +13,11 @@ class CachedStem : public Xapian::StemImplementation {
         : stem_(language), max_entries_(max_entries) {}
 
     std::string operator()(const std::string& word) override {
-        if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
+        if (const std::string* stem = cache_.find(word)) return *stem;
         if (cache_.size() >= max_entries_) cache_.clear();
-        return cache_.emplace(word, stem_(word)).first->second;
+        std::string stem = stem_(word);
+        *cache_.try_emplace(word).first = stem;
+        return stem;
     }
 
     std::string get_description() const override {
@@ -26,7 +29,7 @@ class CachedStem : public Xapian::StemImplementation {
   private:
     Xapian::Stem stem_;
     std::size_t max_entries_;
-    std::unordered_map<std::string, std::string> cache_;
+    FlatStringMap<std::string> cache_;
 };
 
 }  // namespace

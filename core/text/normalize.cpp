@@ -373,9 +373,11 @@ AmericanizeMemo::AmericanizeMemo(SpellingVariants variants, std::size_t max_entr
     : variants_(std::move(variants)), max_entries_(max_entries == 0 ? 1 : max_entries) {}
 
 const std::string& AmericanizeMemo::operator()(const std::string& lower_word) {
-    if (const auto it = memo_.find(lower_word); it != memo_.end()) return it->second;
+    if (const std::string* known = memo_.find(lower_word)) return *known;
     if (memo_.size() >= max_entries_) memo_.clear();
-    return memo_.emplace(lower_word, americanize_word(lower_word, variants_)).first->second;
+    std::string& added = *memo_.try_emplace(lower_word).first;
+    added = americanize_word(lower_word, variants_);
+    return added;
 }
 
 std::string normalize_for_index(std::string_view text, AmericanizeMemo& memo) {

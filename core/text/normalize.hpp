@@ -16,8 +16,9 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "core/text/flat_string_map.hpp"
 
 namespace news {
 
@@ -42,7 +43,7 @@ class AmericanizeMemo {
   private:
     SpellingVariants variants_;
     std::size_t max_entries_;  // the memo starts again from empty when full: bounded memory
-    std::unordered_map<std::string, std::string> memo_;
+    FlatStringMap<std::string> memo_;
 };
 
 // normalize_for_index(text, memo.variants()), the same text, with the memo's answers.

@@ -1,0 +1,91 @@
+#pragma once
+// A hash map from strings to V for the indexer's per-word memos (stems, American spellings,
+// spelling-table word counts), which are looked up once per word of every article.
+//
+// Why not std::unordered_map: it keeps each entry in a node of its own, reached through a
+// bucket array, and divides by a prime to find a bucket; in a perf profile of a fresh build,
+// those look-ups (mostly cache misses on the bucket, then on the node) were about a tenth of
+// the indexer's time. Here the entries lie side by side in one vector and an open-addressing
+// index of 8-byte slots (linear probing, power-of-two size, at most half full) leads to them:
+// probing reads one or two cache lines of slots, then the entry itself.
+//
+// No erase: the memos only grow, and start again from empty (clear) when they hold enough.
+// Pointers to values stay valid until the next insertion.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace news {
+
+template <class V>
+class FlatStringMap {
+  public:
+    using Entry = std::pair<std::string, V>;
+
+    // The value stored for `key`, or nullptr.
+    const V* find(std::string_view key) const {
+        if (slots_.empty()) return nullptr;
+        const std::uint64_t h = hash(key);
+        for (std::size_t i = h & mask(); slots_[i] != 0; i = (i + 1) & mask()) {
+            if (const Entry* e = match(slots_[i], h, key)) return &e->second;
+        }
+        return nullptr;
+    }
+    V* find(std::string_view key) { return const_cast<V*>(std::as_const(*this).find(key)); }
+
+    // The value stored for `key`, value-initialised first when the key is new (then `second`
+    // is true).
+    std::pair<V*, bool> try_emplace(std::string_view key) {
+        if (V* v = find(key)) return {v, false};
+        if (2 * (entries_.size() + 1) > slots_.size()) grow();
+        entries_.emplace_back(std::string(key), V{});
+        place(hash(key), entries_.size());
+        return {&entries_.back().second, true};
+    }
+
+    std::size_t size() const { return entries_.size(); }
+    bool empty() const { return entries_.empty(); }
+    // Entries in the order they were added.
+    const std::vector<Entry>& entries() const { return entries_; }
+
+    // Forgets every entry (keeps the memory of the slots and entries for the next ones).
+    void clear() {
+        entries_.clear();
+        std::fill(slots_.begin(), slots_.end(), 0);
+    }
+
+  private:
+    // A slot is 0 when free, else the upper 32 bits of the key's hash (to skip most unequal
+    // keys without reading their entry) and the entry's position + 1 in the lower 32.
+    static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+    static std::uint64_t tag(std::uint64_t h) { return h & 0xFFFF'FFFF'0000'0000ULL; }
+    std::size_t mask() const { return slots_.size() - 1; }
+
+    const Entry* match(std::uint64_t slot, std::uint64_t h, std::string_view key) const {
+        if ((slot & 0xFFFF'FFFF'0000'0000ULL) != tag(h)) return nullptr;
+        const Entry& e = entries_[(slot & 0xFFFF'FFFFULL) - 1];
+        return e.first == key ? &e : nullptr;
+    }
+
+    void place(std::uint64_t h, std::size_t position) {
+        std::size_t i = h & mask();
+        while (slots_[i] != 0) i = (i + 1) & mask();
+        slots_[i] = tag(h) | position;
+    }
+
+    void grow() {
+        slots_.assign(slots_.empty() ? 64 : 2 * slots_.size(), 0);
+        for (std::size_t k = 0; k < entries_.size(); ++k) place(hash(entries_[k].first), k + 1);
+    }
+
+    std::vector<std::uint64_t> slots_;
+    std::vector<Entry> entries_;
+};
+
+}  // namespace news
