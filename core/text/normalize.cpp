@@ -90,10 +90,23 @@ const char* punctuation_replacement(char32_t cp) {
     }
 }
 
+// End of the run of ASCII bytes from `i` that map_punctuation copies unchanged: all but '%',
+// '-' and non-ASCII bytes.
+std::size_t plain_ascii_run(std::string_view in, std::size_t i) {
+    while (i < in.size() && static_cast<unsigned char>(in[i]) < 0x80 && in[i] != '%' &&
+           in[i] != '-')
+        ++i;
+    return i;
+}
+
 std::string map_punctuation(std::string_view in) {
     std::string out;
     out.reserve(in.size() + in.size() / 16);
     for (std::size_t i = 0; i < in.size();) {
+        // Most bytes are ASCII that stays as it is: copy each such run at once.
+        const std::size_t plain = plain_ascii_run(in, i);
+        out.append(in.substr(i, plain - i));
+        if ((i = plain) == in.size()) break;
         const char c = in[i];
         if (static_cast<unsigned char>(c) < 0x80) {
             if (c == '-' && i + 1 < in.size() && in[i + 1] == '-') {

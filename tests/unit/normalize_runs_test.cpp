@@ -1,0 +1,41 @@
+// The first pass of normalize_for_index copies plain ASCII a run at a time; the expected texts
+// are what the byte-at-a-time version gave, around every kind of run boundary: dashes, percent
+// signs, non-ASCII letters inside and before words, edges of the text.
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/text/normalize.hpp"
+
+TEST_CASE("normalisation: rewrites at the edges and in the middle of copied runs") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"", ""},
+        {"-", "-"},
+        {"--", " - "},
+        {"a--b", "a - b"},
+        {"x---y", "x - y"},
+        {"a-b", "a-b"},
+        {"50%", "50 percent"},
+        {"50 %", "50 percent"},
+        {"%", "percent"},
+        {"40 per cent", "40 percent"},
+        {"co-operation", "cooperation"},
+        {"na\xC3\xAFve caf\xC3\xA9-colour", "na\xC3\xAFve caf\xC3\xA9-color"},
+        {"\xC3\x9Cn\xC3\xAF"
+         "code colour",
+         "\xC3\x9Cn\xC3\xAF"
+         "code color"},
+        {"colourful\xE2\x80\x94honour", "colorful - honor"},
+        {"  The U.S. honour, 5.5mn!\n\"ok\" ", "  The US honor, 5.5 million!\n\"ok\" "},
+        {"caf\xC3\xA9neighbour", "caf\xC3\xA9neighbour"},  // letters after a non-ASCII one
+        {"\xC3\xA9honour", "\xC3\xA9honour"},
+        {"end.", "end."},
+        {"...honour", "...honor"},
+    };
+    for (const auto& [text, expected] : cases) {
+        CHECK_MESSAGE(news::normalize_for_index(text) == expected, text);
+    }
+}
