@@ -7,6 +7,7 @@
 #include "core/index/schema.hpp"
 #include "core/index/stem_cache.hpp"
 #include "core/index/stopwords.hpp"
+#include "core/text/json_writer.hpp"
 
 namespace news {
 namespace {
@@ -128,12 +129,14 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     out.signature = dedupe::minhash(text);
     if (out.signature) doc.add_value(schema::kSlotSignature, dedupe::encode(*out.signature));
 
-    doc.add_value(schema::kSlotSummary,
-                  nlohmann::json{{"id", a.id},
-                                 {"source", a.source ? nlohmann::json(*a.source) : nullptr},
-                                 {"title", a.title}}
-                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    std::string data = nlohmann::json(a).dump();
+    // write_json: the bytes of nlohmann's dump() (for valid UTF-8, which ingest guarantees) at
+    // a fraction of its cost; dump() was a fortieth of a fresh build's instructions.
+    doc.add_value(
+        schema::kSlotSummary,
+        write_json(nlohmann::json{{"id", a.id},
+                                  {"source", a.source ? nlohmann::json(*a.source) : nullptr},
+                                  {"title", a.title}}));
+    std::string data = write_json(nlohmann::json(a));
     out.hash = hex64(hash64(data));
     doc.add_value(schema::kSlotHash, out.hash);
     doc.add_value(schema::kSlotArticle, std::move(data));

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/article.hpp"
+
 namespace {
 
 using nlohmann::json;
@@ -60,4 +62,24 @@ TEST_CASE("write_json replaces invalid UTF-8 and stays parseable") {
 TEST_CASE("write_json writes non-finite numbers as null, as dump() does") {
     CHECK(news::write_json(json(std::numeric_limits<double>::infinity())) == "null");
     CHECK(news::write_json(json(std::nan(""))) == "null");
+}
+
+TEST_CASE("write_json equals the strict dump() of an article (what the article slot stores)") {
+    news::Article a;
+    a.id = "feed-\"1\"";
+    a.title =
+        "Caf\xC3\xA9 \xE2\x80\x9Cquotes\xE2\x80\x9D\ttab \\ back \x7F del \x01 ctl "
+        "\xF0\x9F\x98\x80";
+    a.title_derived = true;
+    a.source = "Reuters";
+    a.authors = {"A. Writer", "B \"Nick\" Writer"};
+    a.published = "2025-07-08";
+    a.headings = {{"Heading \xE4\xB8\xAD", 2}};
+    a.paragraphs = {"First\nparagraph.", "", "Third </script> paragraph."};
+    a.origin = "feed.jsonl";
+    a.origin_position = 18446744073709551615ULL;
+    const json article = a;
+    CHECK(news::write_json(article) == article.dump());
+    a = news::Article{};  // empty optionals and lists too
+    CHECK(news::write_json(json(a)) == json(a).dump());
 }
