@@ -64,7 +64,7 @@ void apply_env(ServerConfig& cfg, const EnvLookup& env);
 // Checks cross-field constraints after all layers; throws std::invalid_argument.
 void validate(const ServerConfig& cfg);
 
-// Fills the automatic values (threads = cores ...).
+// Fills the automatic values (threads = 2 x cores ...).
 ServerConfig with_resolved_threads(ServerConfig cfg, unsigned cores);
 
 nlohmann::json to_json(const ServerConfig& cfg);

@@ -40,8 +40,8 @@ TEST_CASE("server config: defaults are the documented ones") {
     CHECK(cfg.port == 8080);
     CHECK(cfg.index_dir == "var/index");
     CHECK(cfg.web_dir == "web");
-    CHECK(cfg.threads == 4);  // 0 = cores
-    CHECK(cfg.http_threads == 32);
+    CHECK(cfg.threads == 8);        // 0 = 2 x cores
+    CHECK(cfg.http_threads == 64);  // 0 = max(32, 8 x threads)
     CHECK(cfg.cors_origins.empty());
     CHECK_FALSE(cfg.rate_limit.enabled);
     CHECK(cfg.search.max_query_chars == 1000);
