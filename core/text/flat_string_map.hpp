@@ -31,21 +31,27 @@ class FlatStringMap {
     // The value stored for `key`, or nullptr.
     const V* find(std::string_view key) const {
         if (slots_.empty()) return nullptr;
-        const std::uint64_t h = hash(key);
-        for (std::size_t i = h & mask(); slots_[i] != 0; i = (i + 1) & mask()) {
-            if (const Entry* e = match(slots_[i], h, key)) return &e->second;
-        }
-        return nullptr;
+        const Entry* e = probe(hash(key), key).entry;
+        return e != nullptr ? &e->second : nullptr;
     }
     V* find(std::string_view key) { return const_cast<V*>(std::as_const(*this).find(key)); }
 
     // The value stored for `key`, value-initialised first when the key is new (then `second`
-    // is true).
+    // is true). One hash and one walk of the probe sequence, hit or miss.
     std::pair<V*, bool> try_emplace(std::string_view key) {
-        if (V* v = find(key)) return {v, false};
-        if (2 * (entries_.size() + 1) > slots_.size()) grow();
+        const std::uint64_t h = hash(key);
+        std::size_t free_slot = 0;
+        if (!slots_.empty()) {
+            const Probe p = probe(h, key);
+            if (p.entry != nullptr) return {const_cast<V*>(&p.entry->second), false};
+            free_slot = p.slot;
+        }
         entries_.emplace_back(std::string(key), V{});
-        place(hash(key), entries_.size());
+        if (2 * entries_.size() > slots_.size()) {
+            grow();  // places every entry, the new one included
+        } else {
+            slots_[free_slot] = tag(h) | entries_.size();
+        }
         return {&entries_.back().second, true};
     }
 
@@ -68,9 +74,22 @@ class FlatStringMap {
     std::size_t mask() const { return slots_.size() - 1; }
 
     const Entry* match(std::uint64_t slot, std::uint64_t h, std::string_view key) const {
-        if ((slot & 0xFFFF'FFFF'0000'0000ULL) != tag(h)) return nullptr;
+        if (tag(slot) != tag(h)) return nullptr;
         const Entry& e = entries_[(slot & 0xFFFF'FFFFULL) - 1];
         return e.first == key ? &e : nullptr;
+    }
+
+    // Where `key`'s probe sequence ends: at its entry, or at the free slot it would take.
+    struct Probe {
+        std::size_t slot;
+        const Entry* entry;  // null when the key is absent
+    };
+    Probe probe(std::uint64_t h, std::string_view key) const {
+        std::size_t i = h & mask();
+        for (; slots_[i] != 0; i = (i + 1) & mask()) {
+            if (const Entry* e = match(slots_[i], h, key)) return {i, e};
+        }
+        return {i, nullptr};
     }
 
     void place(std::uint64_t h, std::size_t position) {
