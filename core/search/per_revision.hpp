@@ -29,7 +29,7 @@ class PerRevision {
         std::shared_ptr<Entry> entry;
         {
             std::lock_guard lock(mutex_);
-            std::erase_if(entries_, [](const auto& kv) { return kv.second.expired(); });
+            forget_released();
             auto& slot = entries_[revision_key(db)];
             entry = slot.lock();
             if (!entry) {
@@ -46,11 +46,16 @@ class PerRevision {
     // Revisions with a live copy (for tests).
     std::size_t live() {
         std::lock_guard lock(mutex_);
-        std::erase_if(entries_, [](const auto& kv) { return kv.second.expired(); });
+        forget_released();
         return entries_.size();
     }
 
   private:
+    // Drops the keys of revisions nobody holds any more (called under mutex_).
+    void forget_released() {
+        std::erase_if(entries_, [](const auto& kv) { return kv.second.expired(); });
+    }
+
     struct Entry {
         std::once_flag built;
         std::optional<T> value;
