@@ -10,8 +10,8 @@
 
 #include "core/search/api_error.hpp"
 #include "server/app_context.hpp"
-#include "server/connection_end.hpp"
 #include "server/http_policy.hpp"
+#include "server/http_server.hpp"
 #include "server/routes.hpp"
 
 namespace news {
@@ -24,12 +24,9 @@ void configure(httplib::Server& server, const ServerConfig& cfg) {
     server.set_keep_alive_timeout(l.keep_alive_timeout_s);
     server.set_keep_alive_max_count(static_cast<std::size_t>(l.keep_alive_max_requests));
     server.set_payload_max_length(l.max_body_bytes);
-    // Headers and body go out in separate writes; without NODELAY, Nagle plus delayed ACKs
-    // would hold keep-alive responses back for tens of milliseconds.
+    // A response that does not fit the socket at once goes out in several writes; without
+    // NODELAY, Nagle plus delayed ACKs would hold its tail back for tens of milliseconds.
     server.set_tcp_nodelay(true);
-    const auto threads = static_cast<std::size_t>(cfg.http_threads);
-    // httplib owns and deletes the queue it gets from this factory.
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 }
 
 void log_index_state(AppContext& ctx) {
@@ -61,7 +58,7 @@ int run_server(const ServerConfig& cfg) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     AppContext ctx(cfg);
-    HttpServer server;  // httplib's, with a connection loop that can end a connection
+    HttpServer server(cfg.http_threads);
     configure(server, cfg);
     install_http_policy(server, ctx);
     register_routes(server, ctx);
@@ -74,7 +71,7 @@ int run_server(const ServerConfig& cfg) {
     }
     ctx.log.info("listening on http://" + cfg.bind + ":" + std::to_string(port) + " (" +
                  std::to_string(cfg.threads) + " search threads, " +
-                 std::to_string(cfg.http_threads) + " connection threads)");
+                 std::to_string(cfg.http_threads) + " HTTP workers)");
     log_index_state(ctx);
 
     std::atomic<bool> finished{false};

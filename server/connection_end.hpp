@@ -1,14 +1,12 @@
 #pragma once
-// The HTTP server's connection loop, run by us instead of cpp-httplib's so that a connection can
-// be ended after a response. cpp-httplib reads no body of a GET or HEAD, nor of a request it or we
-// refuse before routing, and keeps the connection alive: the leftover bytes would be parsed as the
-// next request on the connection (request smuggling). Such a response is still written in full;
-// then the connection ends with a "lingering close".
-
-#include <httplib.h>
+// Ending a connection after a response. cpp-httplib reads no body of a GET or HEAD, nor of a
+// request it or we refuse before routing, and keeps the connection alive: the leftover bytes
+// would be parsed as the next request on the connection (request smuggling). Such a response is
+// still written in full; then the connection ends with a "lingering close" (server/event_loop).
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 
 namespace news {
 
@@ -24,13 +22,8 @@ struct LingerLimits {
 // the client reads it), and the socket is closed.
 void end_connection_after_response(const LingerLimits& limits);
 
-// httplib::Server whose connections honour end_connection_after_response(). Everything else
-// (routing, hooks, timeouts, keep-alive limits, the thread pool) is the library's.
-class HttpServer : public httplib::Server {
-  private:
-    // Overrides the library's (private, virtual) per-connection loop, which gives handlers no
-    // way to end a connection.
-    bool process_and_close_socket(socket_t sock) override;
-};
+// For the connection loop, after each request: the limits if the request asked for the end of
+// its connection (and the request is forgotten), nothing otherwise.
+std::optional<LingerLimits> take_end_request();
 
 }  // namespace news

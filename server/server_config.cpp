@@ -221,9 +221,9 @@ ServerConfig with_resolved_threads(ServerConfig cfg, unsigned cores) {
     // 4 searches gave 17-24% more queries/s than 2, with the same p99); many more let the
     // slowest searches share the cores with everything else and doubled their p99.
     if (cfg.threads <= 0) cfg.threads = 2 * static_cast<int>(cores == 0 ? 1 : cores);
-    // Each keep-alive connection holds an HTTP thread while it is open, so there must be more
-    // of them than concurrent clients; the searches themselves are bounded by `threads`.
-    if (cfg.http_threads <= 0) cfg.http_threads = std::max(32, 8 * cfg.threads);
+    // One HTTP worker per concurrent search: a worker answers one request at a time, so no
+    // worker then waits for a Searcher, and an idle keep-alive connection holds no thread.
+    if (cfg.http_threads <= 0) cfg.http_threads = cfg.threads;
     return cfg;
 }
 

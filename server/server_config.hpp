@@ -35,9 +35,8 @@ struct ServerConfig {
     int port = 8080;
     std::string index_dir = "var/index";
     std::string web_dir = "web";
-    int threads = 0;  // concurrent searches (one Searcher each); 0 = number of cores
-    int http_threads =
-        0;  // connection handlers (keep-alive holds one each); 0 = max(32, 8 x threads)
+    int threads = 0;       // concurrent searches (one Searcher each); 0 = number of cores
+    int http_threads = 0;  // HTTP workers (server/event_loop); 0 = threads
     std::string log_level = "info";
     std::string log_format = "text";  // text | json
     bool access_log = true;
