@@ -3,8 +3,10 @@
 // query line (engine "news-search (HTTP)").
 //
 // usage: http_load --port N --queries FILE --concurrency C --seconds T --label 1x
-//                  [--warmup S] [--max-requests N] [--server-pid PID] [--check]
+//                  [--warmup S] [--max-requests N] [--server-pid PID] [--check] [--path P]
 // --server-pid adds the server's CPU time per query (server_cpu_ms_per_query) to the line.
+// --path sends every request to P (say /healthz) instead of the queries: the cost of the HTTP
+// round trip alone on this machine (engine "news-search (HTTP P)"), the floor under every query.
 // --check parses every body as JSON and checks the hit count (slower; for verifying the server).
 
 #include <iostream>
@@ -58,7 +60,7 @@ bench::Outcome check_response(const std::optional<bench::KeepAliveClient::Reply>
 int main(int argc, char** argv) try {
     const bench::Args args(argc, argv,
                            {"--port", "--queries", "--concurrency", "--seconds", "--label",
-                            "--warmup", "--max-requests", "--host", "--server-pid"},
+                            "--warmup", "--max-requests", "--host", "--server-pid", "--path"},
                            {"--check"});
     const auto host = args.str("--host", "127.0.0.1");
     if (host != "127.0.0.1" && host != "localhost") {
@@ -75,10 +77,19 @@ int main(int argc, char** argv) try {
     opt.server_pid = static_cast<long>(args.integer("--server-pid", 0));
     const bool full_check = args.has("--check");
 
+    const auto fixed_path = args.str("--path", "");
+    if (!fixed_path.empty() && fixed_path.front() != '/') {
+        throw std::invalid_argument("--path must start with /");
+    }
     std::vector<std::string> paths;
     paths.reserve(queries.size());
-    for (const auto& q : queries)
-        paths.push_back("/api/search?q=" + url_encode(q) + "&op=and&per_page=10");
+    for (const auto& q : queries) {
+        paths.push_back(fixed_path.empty()
+                            ? "/api/search?q=" + url_encode(q) + "&op=and&per_page=10"
+                            : fixed_path);
+    }
+    const auto engine = fixed_path.empty() ? std::string("news-search (HTTP)")
+                                           : "news-search (HTTP " + fixed_path + ")";
 
     auto factory = [&](int) -> bench::QueryFn {
         auto client =
@@ -88,10 +99,9 @@ int main(int argc, char** argv) try {
         };
     };
     const auto result = bench::run_load(paths.size(), opt, factory);
-    std::cout << bench::query_line("news-search (HTTP)", args.str("--label", "1x"), opt.concurrency,
-                                   result)
-                     .dump()
-              << std::endl;
+    std::cout
+        << bench::query_line(engine, args.str("--label", "1x"), opt.concurrency, result).dump()
+        << std::endl;
     return 0;
 } catch (const std::exception& e) {
     std::cerr << "http_load: " << e.what() << "\n";

@@ -35,6 +35,8 @@ Records read_records(std::istream& in);
 
 inline const char* kOursHttp = "news-search (HTTP)";
 inline const char* kOursInProcess = "news-search (in-process)";
+// The same server answering /healthz: the HTTP round trip alone, with no search behind it.
+inline const char* kOursHttpFloor = "news-search (HTTP /healthz)";
 inline const char* kOursIndexer = "news-search indexer";
 
 bool is_ours(const std::string& engine);

@@ -1,0 +1,65 @@
+// The report's verdict on "HTTP ≥ 0.8× in-process" and the bound the /healthz rows put on it.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+#include "report/records.hpp"
+#include "report/targets.hpp"
+
+namespace {
+
+using bench::report::TargetResult;
+
+std::string query_line(const std::string& engine, int c, double qps, double client_cpu,
+                       double server_cpu) {
+    std::ostringstream s;
+    s << R"({"kind":"query","corpus":"1x","engine":")" << engine << R"(","concurrency":)" << c
+      << R"(,"qps":)" << qps << R"(,"client_cpu_ms_per_query":)" << client_cpu
+      << R"(,"server_cpu_ms_per_query":)" << server_cpu << "}\n";
+    return s.str();
+}
+
+TargetResult inproc_target(const std::string& lines, int c) {
+    std::istringstream in(lines);
+    const auto targets = bench::report::check_targets(bench::report::read_records(in));
+    const auto name = "HTTP ≥ 0.8× in-process, 1x c=" + std::to_string(c);
+    const auto it = std::find_if(targets.begin(), targets.end(),
+                                 [&](const TargetResult& t) { return t.target == name; });
+    REQUIRE(it != targets.end());
+    return *it;
+}
+
+}  // namespace
+
+TEST_CASE("report: the in-process ratio, and at c=1 the round trip's share of the time") {
+    // In-process 0.2 ms per query; the round trip alone 0.05 ms: at most 0.2 / 0.25 = 0.80.
+    const auto lines = query_line("news-search (HTTP)", 1, 3000, 0.02, 0.25) +
+                       query_line("news-search (in-process)", 1, 5000, 0.2, 0) +
+                       query_line("news-search (HTTP /healthz)", 1, 20000, 0.02, 0.02);
+    const auto t = inproc_target(lines, 1);
+    CHECK(t.verdict == "FAIL");  // 3000 / 5000 = 0.60
+    CHECK(t.measured.find("0.60×") == 0);
+    CHECK(t.measured.find("0.050 ms per round trip") != std::string::npos);
+    CHECK(t.measured.find("at most 0.80× here") != std::string::npos);
+}
+
+TEST_CASE("report: with many clients the round trip's CPU bounds the ratio") {
+    // In-process 0.2 ms CPU per query; the round trip 0.03 + 0.02 ms: at most 0.2 / 0.25 = 0.80.
+    const auto lines = query_line("news-search (HTTP)", 16, 8500, 0.03, 0.22) +
+                       query_line("news-search (in-process)", 16, 10000, 0.2, 0) +
+                       query_line("news-search (HTTP /healthz)", 16, 40000, 0.02, 0.03);
+    const auto t = inproc_target(lines, 16);
+    CHECK(t.verdict == "PASS");  // 0.85
+    CHECK(t.measured.find("0.050 ms CPU per round trip") != std::string::npos);
+    CHECK(t.measured.find("at most 0.80× here") != std::string::npos);
+}
+
+TEST_CASE("report: without /healthz rows the ratio stands alone") {
+    const auto lines = query_line("news-search (HTTP)", 2, 4000, 0.02, 0.25) +
+                       query_line("news-search (in-process)", 2, 8000, 0.2, 0);
+    const auto t = inproc_target(lines, 2);
+    CHECK(t.verdict == "FAIL");
+    CHECK(t.measured.find("HTTP alone") == std::string::npos);
+}
