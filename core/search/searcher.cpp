@@ -28,6 +28,13 @@ using nlohmann::json;
 constexpr double kAllWordsBoost = 100.0;
 constexpr int kMaxDuplicatesListed = 10;
 constexpr std::size_t kMaxFacetValues = 100;
+
+// Matches every document, built afresh each time: Xapian::Query::MatchAll is one global object
+// whose reference count is not atomic, and copies of it made on several threads at once
+// corrupted it (the server crashed under load).
+Xapian::Query match_all() {
+    return Xapian::Query(std::string());
+}
 constexpr std::size_t kTitleLength = 400;
 
 std::string term(std::string_view prefix, std::string_view value) {
@@ -238,7 +245,7 @@ struct Searcher::Impl {
                           const SearchParams& p, const RevisionTables& tables,
                           MatchCounter& counter, bool collapse, Xapian::doccount first,
                           Xapian::doccount wanted, Outcome& out) {
-        Xapian::Query q = query.empty() ? Xapian::Query::MatchAll : query;
+        Xapian::Query q = query.empty() ? match_all() : query;
         if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
         Xapian::Enquire enquire(db);
         enquire.set_query(q);
@@ -432,7 +439,7 @@ struct Searcher::Impl {
             if (it.get_termfreq() > 1) ++clusters;
         }
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query::MatchAll);
+        enquire.set_query(match_all());
         Xapian::ValueCountMatchSpy spy(schema::kSlotSource);
         enquire.add_matchspy(&spy);
         enquire.get_mset(0, 0, db.get_doccount());

@@ -78,8 +78,8 @@ void report(const std::string& name, const LoadResult& r) {
 TEST_CASE("load: 64 concurrent connections, zero failed requests, zero 5xx, p99 reported") {
     TempDir dir;
     const fs::path db = index_for_load(dir);
-    // One connection handler per client connection, as a deployment for this load would have.
-    ServerProcess server(ServerOptions{db, {}, {{"http_threads", 96}}});
+    // The default workers (one per concurrent search) serve all 64 connections.
+    ServerProcess server(ServerOptions{db});
     const long rss = server.rss_kib();
     const auto targets = load_targets();
     LoadPlan plan;

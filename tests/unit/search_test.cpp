@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "core/index/index_writer.hpp"
 #include "core/search/api_error.hpp"
@@ -266,6 +268,27 @@ TEST_CASE("stats and a missing index") {
     CHECK(st["duplicate_clusters"] == 1);
     CHECK(st["sources"].size() == 3);
     CHECK(status_of([] { news::Searcher({"/nonexistent/index/dir", {}}); }) == 503);
+}
+
+TEST_CASE("searchers on many threads at once: stats, date sorts and empty queries stay whole") {
+    // Each thread has its own Searcher, as the server's workers do. What they share must be
+    // thread-safe: a Xapian::Query copied from one global object (Query::MatchAll) is not, its
+    // reference count raced and the server crashed under load.
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            auto s = searcher();
+            news::QueryPairs sorted{{"q", ""}, {"sort", "date"}, {"source", "FT"}};
+            for (int i = 0; i < 300; ++i) {
+                if (s.stats()["articles"] != 5) ++wrong;
+                const auto r = s.search(news::parse_search_params(sorted, {}));
+                if (r["hits"].empty()) ++wrong;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("collapsing keeps the best-ranked article of each cluster, on every page") {
