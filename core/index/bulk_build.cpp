@@ -12,6 +12,7 @@
 #include "core/dedupe/cluster_index.hpp"
 #include "core/index/document_builder.hpp"
 #include "core/index/schema.hpp"
+#include "core/index/spelling_counts.hpp"
 #include "core/text/flat_string_map.hpp"
 
 namespace news {
@@ -67,6 +68,7 @@ struct BulkBuild::Impl {
         try {
             Xapian::WritableDatabase db(spelling_path(),
                                         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+            SpellingCounts counts(db);
             for (unsigned since_commit = 1;; ++since_commit) {
                 FlatStringMap<Xapian::termcount> words;
                 {
@@ -79,10 +81,11 @@ struct BulkBuild::Impl {
                     spelling_queue.pop_front();
                 }
                 cv.notify_all();
-                for (const auto& [w, f] : words.entries()) db.add_spelling(w, f);
+                counts.add(words);
                 // Merging the changes into the table now and then keeps the last commit short.
                 if (since_commit % 8 == 0) db.commit();
             }
+            counts.finish();
             db.commit();
             db.close();
         } catch (...) {
