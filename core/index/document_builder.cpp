@@ -6,7 +6,6 @@
 #include "core/dedupe/hash.hpp"
 #include "core/index/schema.hpp"
 #include "core/index/stem_cache.hpp"
-#include "core/index/stopwords.hpp"
 #include "core/text/json_writer.hpp"
 
 namespace news {
@@ -57,14 +56,10 @@ std::string filter_value(std::string_view text) {
 
 DocumentBuilder::DocumentBuilder(SpellingVariants variants,
                                  const std::vector<SynonymGroup>& synonyms)
-    : normalize_(std::move(variants)), synonyms_(synonyms) {
-    generator_.set_stemmer(cached_stemmer("english"));
-    // Stemmed terms only ("Z" + stem, with positions): half the terms of STEM_SOME, which
-    // roughly halves indexing time and postings; the query side must use STEM_ALL_Z too.
-    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-    generator_.set_stopper(&english_stopper());
-    generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
-}
+    // Stemmed terms only ("Z" + stem, with positions: TermGenerator makes what Xapian's does
+    // with STEM_ALL_Z): half the terms of STEM_SOME, which roughly halves indexing time and
+    // postings; the query side must use STEM_ALL_Z too.
+    : normalize_(std::move(variants)), synonyms_(synonyms), generator_(cached_stemmer("english")) {}
 
 BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key) {
     BuiltDocument out;
@@ -82,7 +77,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
 
     // Title: prefixed for title: searches, and unprefixed with a higher wdf so title words
     // rank above body words; then the body after a position gap.
-    generator_.index_text(title, schema::kTitleWeight, std::string(schema::kTitle));
+    generator_.index_text(title, schema::kTitleWeight, schema::kTitle);
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(title, schema::kTitleWeight);
     generator_.increase_termpos(kFieldGap);
@@ -90,15 +85,13 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
 
     if (a.source) {
         generator_.increase_termpos(kFieldGap);
-        generator_.index_text(normalize_for_index(*a.source, normalize_), 1,
-                              std::string(schema::kSource));
+        generator_.index_text(normalize_for_index(*a.source, normalize_), 1, schema::kSource);
         doc.add_boolean_term(std::string(schema::kSourceFilter) + filter_value(*a.source));
         doc.add_value(schema::kSlotSource, *a.source);
     }
     for (const auto& author : a.authors) {
         generator_.increase_termpos(kFieldGap);
-        generator_.index_text(normalize_for_index(author, normalize_), 1,
-                              std::string(schema::kAuthor));
+        generator_.index_text(normalize_for_index(author, normalize_), 1, schema::kAuthor);
         doc.add_boolean_term(std::string(schema::kAuthorFilter) + filter_value(author));
     }
     if (a.embedded_in) {
@@ -142,7 +135,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     doc.add_value(schema::kSlotArticle, std::move(data));
     // Drop the generator's handle on the document: Xapian's reference counts are not atomic,
     // and the document goes on to another thread (see BuilderThread).
-    generator_.set_document(Xapian::Document());
+    generator_.clear_document();
     return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/dedupe/minhash.hpp"
 #include "core/index/synonyms.hpp"
+#include "core/index/term_generator.hpp"
 #include "core/model/article.hpp"
 #include "core/text/normalize.hpp"
 
@@ -42,7 +43,7 @@ class DocumentBuilder {
   private:
     AmericanizeMemo normalize_;  // the spelling variants, and the words seen with them
     SynonymMatcher synonyms_;
-    Xapian::TermGenerator generator_;
+    TermGenerator generator_;
 };
 
 }  // namespace news

@@ -102,7 +102,18 @@ std::vector<std::pair<std::string, std::string>> synonym_entries(
     return out;
 }
 
-SynonymMatcher::SynonymMatcher(const std::vector<SynonymGroup>& groups) {
+namespace {
+
+constexpr std::size_t kShapeLengths = 64;  // longer keys and words skip the quick test
+
+std::size_t shape(unsigned char first, std::size_t length) {
+    return first * kShapeLengths + length;
+}
+
+}  // namespace
+
+SynonymMatcher::SynonymMatcher(const std::vector<SynonymGroup>& groups)
+    : key_shapes_(256 * kShapeLengths, false) {
     for (std::size_t g = 0; g < groups.size(); ++g) {
         concept_terms_.push_back(concept_term(groups[g]));
         for (const auto& form : groups[g].forms) {
@@ -111,17 +122,42 @@ SynonymMatcher::SynonymMatcher(const std::vector<SynonymGroup>& groups) {
             by_first_word_[f.words.front()].push_back(std::move(f));
         }
     }
+    for (const auto& [key, forms] : by_first_word_) {
+        if (key.empty() || key.size() >= kShapeLengths) {
+            shapes_cover_keys_ = false;
+        } else {
+            key_shapes_[shape(static_cast<unsigned char>(key.front()), key.size())] = true;
+        }
+    }
+}
+
+// False only when the word's folded form (lower-case, maybe without a final 's') cannot be a
+// key: its first letter with its length, or its length less one, is no key's.
+bool SynonymMatcher::may_start(const std::string& word) const {
+    if (!shapes_cover_keys_ || word.empty() || word.size() >= kShapeLengths) return true;
+    const char c = word.front();
+    const auto first = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return key_shapes_[shape(first, word.size())] || key_shapes_[shape(first, word.size() - 1)];
 }
 
 std::map<std::string, Xapian::termcount> SynonymMatcher::match(
     const std::vector<std::string>& words) const {
     std::map<std::string, Xapian::termcount> found;
     if (by_first_word_.empty()) return found;
-    std::vector<std::string> folded;  // lower-case singular, computed once per word
-    folded.reserve(words.size());
-    for (const auto& w : words) folded.push_back(singular(lower_ascii(w)));
+    // Lower-case singular forms, made once per word and only for words that may start a form
+    // and the words after them.
+    std::vector<std::string> folded(words.size());
+    std::vector<bool> made(words.size(), false);
+    const auto fold = [&](std::size_t k) -> const std::string& {
+        if (!made[k]) {
+            folded[k] = singular(lower_ascii(words[k]));
+            made[k] = true;
+        }
+        return folded[k];
+    };
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const auto it = by_first_word_.find(folded[i]);
+        if (!may_start(words[i])) continue;
+        const auto it = by_first_word_.find(fold(i));
         if (it == by_first_word_.end()) continue;
         for (const auto& form : it->second) {
             if (!form.exact.empty()) {
@@ -132,7 +168,7 @@ std::map<std::string, Xapian::termcount> SynonymMatcher::match(
             if (i + form.words.size() > words.size()) continue;
             bool all = true;
             for (std::size_t k = 1; k < form.words.size() && all; ++k) {
-                all = folded[i + k] == form.words[k];
+                all = fold(i + k) == form.words[k];
             }
             if (all) ++found[concept_terms_[form.group]];
         }

@@ -58,6 +58,11 @@ class SynonymMatcher {
     };
     std::unordered_map<std::string, std::vector<Form>> by_first_word_;
     std::vector<std::string> concept_terms_;
+    // (first letter, length) of every key of by_first_word_: most words of a text start no
+    // form, and this tells so without folding the word and hashing it.
+    std::vector<bool> key_shapes_;
+    bool shapes_cover_keys_ = true;  // false: a key too long (or empty) for the table
+    bool may_start(const std::string& word) const;
 };
 
 }  // namespace news

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/index/document_builder.hpp"
+#include "core/ingest/jsonl_fast.hpp"
+#include "core/ingest/jsonl_fields.hpp"
 
 namespace news {
 namespace {
@@ -13,22 +15,13 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-std::string_view trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && is_space(s[b])) ++b;
-    while (e > b && is_space(s[e - 1])) --e;
-    return s.substr(b, e - b);
-}
-
 // A string field, or nullopt when absent/null/empty; throws on another type.
 std::optional<std::string> text_field(const json& j, const char* key) {
     const auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
     if (!it->is_string())
         throw std::invalid_argument(std::string("\"") + key + "\" is not a string");
-    std::string v(trim(it->get_ref<const std::string&>()));
-    if (v.empty()) return std::nullopt;
-    return v;
+    return trimmed_text(it->get_ref<const std::string&>());
 }
 
 std::vector<std::string> authors_field(const json& j) {
@@ -37,7 +30,7 @@ std::vector<std::string> authors_field(const json& j) {
     if (it == j.end() || it->is_null()) return out;
     auto add = [&](const json& v) {
         if (!v.is_string()) throw std::invalid_argument("authors must be strings");
-        std::string name(trim(v.get_ref<const std::string&>()));
+        std::string name(trim_field(v.get_ref<const std::string&>()));
         if (!name.empty()) out.push_back(std::move(name));
     };
     if (it->is_array()) {
@@ -54,18 +47,46 @@ std::optional<std::string> id_field(const json& j) {
     if (it->is_number_integer()) return std::to_string(it->get<long long>());
     if (it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());
     if (!it->is_string()) throw std::invalid_argument("\"id\" is not a string");
-    std::string v(trim(it->get_ref<const std::string&>()));
-    if (v.empty()) return std::nullopt;
-    return v;
+    return trimmed_text(it->get_ref<const std::string&>());
 }
 
 }  // namespace
+
+std::string_view trim_field(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && is_space(s[b])) ++b;
+    while (e > b && is_space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+}
+
+std::optional<std::string> trimmed_text(std::string_view text) {
+    const std::string_view t = trim_field(text);
+    if (t.empty()) return std::nullopt;
+    return std::string(t);
+}
+
+Article make_jsonl_article(std::string id, std::string title, JsonlFields fields,
+                           std::string_view origin) {
+    Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.source = std::move(fields.source);
+    a.authors = std::move(fields.authors);
+    a.url = std::move(fields.url);
+    a.published_text = std::move(fields.published);
+    if (a.published_text && iso_date_days(*a.published_text)) {
+        a.published = a.published_text->substr(0, 10);
+    }
+    if (fields.body) a.paragraphs = split_paragraphs(*fields.body);
+    a.origin = std::string(origin);
+    return a;
+}
 
 std::vector<std::string> split_paragraphs(std::string_view body) {
     std::vector<std::string> out;
     std::string current;
     auto flush = [&] {
-        const auto t = trim(current);
+        const auto t = trim_field(current);
         if (!t.empty()) out.emplace_back(t);
         current.clear();
     };
@@ -73,7 +94,7 @@ std::vector<std::string> split_paragraphs(std::string_view body) {
         const auto nl = body.find('\n');
         const std::string_view line = body.substr(0, nl);
         body = nl == std::string_view::npos ? std::string_view{} : body.substr(nl + 1);
-        if (trim(line).empty()) {
+        if (trim_field(line).empty()) {
             flush();
             continue;
         }
@@ -85,6 +106,15 @@ std::vector<std::string> split_paragraphs(std::string_view body) {
 }
 
 JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin) {
+    if (auto a = parse_jsonl_fast(line, origin)) {
+        JsonlRecord r;
+        r.article = std::move(a);
+        return r;
+    }
+    return parse_jsonl_line_nlohmann(line, origin);
+}
+
+JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view origin) {
     JsonlRecord r;
     json j = json::parse(line.begin(), line.end(), nullptr, false);
     if (j.is_discarded()) {
@@ -96,7 +126,6 @@ JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin) {
         return r;
     }
     try {
-        Article a;
         const auto id = id_field(j);
         if (!id) {
             r.error = "record has no \"id\"";
@@ -111,19 +140,16 @@ JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin) {
             r.error = "record \"" + *id + "\" has no \"title\"";
             return r;
         }
-        a.id = *id;
-        a.title = *title;
-        a.source = text_field(j, "source");
-        a.authors = authors_field(j);
-        a.url = text_field(j, "url");
-        a.published_text = text_field(j, "published");
-        if (!a.published_text) a.published_text = text_field(j, "date");  // common feed alias
-        if (a.published_text && iso_date_days(*a.published_text)) {
-            a.published = a.published_text->substr(0, 10);
-        }
-        if (const auto body = text_field(j, "body")) a.paragraphs = split_paragraphs(*body);
-        a.origin = std::string(origin);
-        r.article = std::move(a);
+        // Read in this order, so that the first field of a wrong type names the error.
+        JsonlFields f;
+        f.source = text_field(j, "source");
+        f.authors = authors_field(j);
+        f.url = text_field(j, "url");
+        f.published = text_field(j, "published");
+        if (!f.published) f.published = text_field(j, "date");  // common feed alias
+        const auto body = text_field(j, "body");
+        if (body) f.body = *body;
+        r.article = make_jsonl_article(*id, *title, std::move(f), origin);
     } catch (const std::exception& e) {
         r.error = e.what();
     }

@@ -21,8 +21,12 @@ struct JsonlRecord {
     std::string error;  // why there is no article
 };
 
-// Parses one line; `origin` is the feed's file name.
+// Parses one line; `origin` is the feed's file name. Common records are read with simdjson
+// (core/ingest/jsonl_fast.hpp), the rest, and every error, with nlohmann's parser.
 JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin);
+
+// The nlohmann reading alone (what parse_jsonl_line was before simdjson; tests compare).
+JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view origin);
 
 // Paragraphs of a body: split on blank lines (lines with only whitespace), each trimmed.
 std::vector<std::string> split_paragraphs(std::string_view body);

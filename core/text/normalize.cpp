@@ -232,15 +232,19 @@ std::string apply_rules(std::string_view w) {
 
 // ---------------------------------------------------------------- pass 2: words
 
-std::string recase(std::string_view original, std::string word) {
+// Appends `word` in the case of `original`: all capitals when it is (and has two letters or
+// more), else a capital first letter when it has one. Written in place, without a copy of the
+// word.
+void append_recased(std::string& out, std::string_view original, std::string_view word) {
+    const std::size_t start = out.size();
+    out.append(word);
     bool all_upper = original.size() > 1;
     for (char c : original) all_upper = all_upper && is_upper(c);
     if (all_upper) {
-        for (auto& c : word) c = to_upper(c);
+        for (std::size_t k = start; k < out.size(); ++k) out[k] = to_upper(out[k]);
     } else if (!original.empty() && is_upper(original.front()) && !word.empty()) {
-        word.front() = to_upper(word.front());
+        out[start] = to_upper(out[start]);
     }
-    return word;
 }
 
 const char* magnitude_word(std::string_view lower_word) {
@@ -260,21 +264,21 @@ class WordPass {
 
     std::string run() {
         while (i_ < s_.size()) {
-            const char c = s_[i_];
-            if (is_alpha(c) && !prev_is_word_byte()) {
-                word();
-            } else {
-                out_ += c;
-                ++i_;
-            }
+            // Everything up to the next letter that starts a word is copied as one run (byte
+            // by byte it was a tenth of this pass).
+            std::size_t j = i_;
+            while (j < s_.size() && !(is_alpha(s_[j]) && !word_byte_before(j))) ++j;
+            out_.append(s_.substr(i_, j - i_));
+            i_ = j;
+            if (i_ < s_.size()) word();
         }
         return std::move(out_);
     }
 
   private:
-    bool prev_is_word_byte() const {
-        if (i_ == 0) return false;
-        const char p = s_[i_ - 1];
+    bool word_byte_before(std::size_t i) const {
+        if (i == 0) return false;
+        const char p = s_[i - 1];
         return is_alpha(p) || static_cast<unsigned char>(p) >= 0x80;
     }
 
@@ -334,7 +338,9 @@ class WordPass {
             out_.append(w);
             return;
         }
-        const std::string lw = lower(w);
+        std::string& lw = lower_;  // reused: no allocation per word
+        lw.assign(w);
+        for (auto& c : lw) c = to_lower(c);
         if (const char* mag = magnitude_word(lw); mag && follows_number()) {
             if (!out_.empty() && out_.back() != ' ') out_ += ' ';
             out_ += mag;
@@ -344,7 +350,11 @@ class WordPass {
             out_ += "percent";
             return;
         }
-        out_ += recase(w, memo_ ? (*memo_)(lw) : americanize_word(lw, variants_));
+        if (memo_) {
+            append_recased(out_, w, (*memo_)(lw));
+        } else {
+            append_recased(out_, w, americanize_word(lw, variants_));
+        }
     }
 
     // After "per": " cent" as a whole word; consumes it.
@@ -362,6 +372,7 @@ class WordPass {
     const SpellingVariants& variants_;
     AmericanizeMemo* memo_;
     std::string out_;
+    std::string lower_;
     std::size_t i_ = 0;
 };
 

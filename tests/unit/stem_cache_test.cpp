@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/index/stopwords.hpp"
+#include "tests/unit/document_terms.hpp"
 
 namespace {
 
@@ -29,23 +30,6 @@ std::vector<std::string> corpus_texts() {
         "Straße 東京 données organisations organization generalisations ''' -- x y z a1b2 "
         "supercalifragilisticexpialidocious's");
     return texts;
-}
-
-// Every term of the document with its wdf and positions, as one comparable text.
-std::string dump(const Xapian::Document& doc) {
-    std::string out;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        out += *t;
-        out += ' ';
-        out += std::to_string(t.get_wdf());
-        out += ':';
-        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
-            out += ' ';
-            out += std::to_string(*p);
-        }
-        out += '\n';
-    }
-    return out;
 }
 
 Xapian::Document index_with(const Xapian::Stem& stem, const std::string& text) {
@@ -87,8 +71,9 @@ TEST_CASE("stem cache: same stems as Xapian's English stemmer, also across evict
 TEST_CASE("stem cache: a TermGenerator makes the same terms, wdf and positions with it") {
     const Xapian::Stem cached = news::cached_stemmer("english", 50);
     for (const auto& text : corpus_texts()) {
-        const std::string expected = dump(index_with(Xapian::Stem("english"), text));
+        const std::string expected =
+            news::testing::document_terms(index_with(Xapian::Stem("english"), text));
         CHECK(!expected.empty());
-        CHECK(dump(index_with(cached, text)) == expected);
+        CHECK(news::testing::document_terms(index_with(cached, text)) == expected);
     }
 }

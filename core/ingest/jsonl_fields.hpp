@@ -1,0 +1,31 @@
+#pragma once
+// What a JSON Lines record holds, once read (core/ingest/jsonl.cpp reads it with nlohmann's
+// parser, core/ingest/jsonl_fast.cpp with simdjson's), and the article made of it.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/article.hpp"
+
+namespace news {
+
+// The record's fields after the id and title: trimmed, and absent when empty. The views point
+// into the parsed line, which outlives them.
+struct JsonlFields {
+    std::optional<std::string> source, url, published;  // published: "published", else "date"
+    std::vector<std::string> authors;
+    std::optional<std::string_view> body;
+};
+
+// Without the white space (ASCII, vertical tab and form feed too) at either end.
+std::string_view trim_field(std::string_view s);
+
+// `text` trimmed, or nullopt when nothing is left.
+std::optional<std::string> trimmed_text(std::string_view text);
+
+Article make_jsonl_article(std::string id, std::string title, JsonlFields fields,
+                           std::string_view origin);
+
+}  // namespace news
