@@ -106,8 +106,7 @@ class EventLoop::Worker {
             sweep_if_due();
         }
         connections_.clear();
-        take_new_connections();  // handed over while stopping: closed with the rest
-        connections_.clear();
+        take_new_connections();  // handed over while stopping: closed, never added
     }
 
     void take_new_connections() {
