@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/latency_hist.hpp"
+
 namespace bench {
 
 namespace {
@@ -42,6 +44,9 @@ nlohmann::json query_line(const std::string& engine, const std::string& corpus, 
          ok == 0 ? 0.0 : round3(static_cast<double>(result.hits) / static_cast<double>(ok))}};
     // CPU per query over the measured phase, under the key names of the peers' harnesses.
     const double n = static_cast<double>(std::max<std::size_t>(1, ok + result.failed));
+    // For merging runs of the same engine (report/rounds.cpp).
+    line["seconds"] = round3(result.seconds);
+    line["latency_hist"] = latency_hist(lat);
     line["client_cpu_ms_per_query"] = std::round(result.client_cpu_seconds * 1000 / n * 1e4) / 1e4;
     if (result.server_cpu_seconds >= 0) {
         line["server_cpu_ms_per_query"] =

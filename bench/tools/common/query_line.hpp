@@ -1,7 +1,7 @@
 #pragma once
 // The one JSON line every query harness prints (ours and the peers'), read by bench/tools/report:
 // {"engine","corpus","kind":"query","concurrency","queries","failed","qps","p50_ms","p95_ms",
-//  "p99_ms","mean_hits"}
+//  "p99_ms","mean_hits","seconds","latency_hist"} (latency_hist: common/latency_hist.hpp)
 
 #include <nlohmann/json.hpp>
 #include <string>

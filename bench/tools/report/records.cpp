@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "report/rounds.hpp"
+
 namespace bench::report {
 
 std::string Records::meta_value(const std::string& key) const {
@@ -78,6 +80,8 @@ Records read_records(std::istream& in) {
         else
             std::cerr << "report: line " << line_no << " has unknown kind \"" << kind << "\"\n";
     }
+    r.query = merge_query_rounds(r.query);
+    r.index = merge_index_runs(r.index);
     return r;
 }
 

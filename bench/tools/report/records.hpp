@@ -30,7 +30,7 @@ struct Records {
 };
 
 // Lines that are not JSON objects are reported on stderr and skipped (a tool's stray output
-// must not hide the rest of the run).
+// must not hide the rest of the run). Repeated measurements come out merged (report/rounds.hpp).
 Records read_records(std::istream& in);
 
 inline const char* kOursHttp = "news-search (HTTP)";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "report/format.hpp"
+#include "report/rounds.hpp"
 #include "report/targets.hpp"
 
 namespace bench::report {
@@ -35,7 +36,7 @@ std::string cpu_cell(double ms) {
 
 void write_query_row(std::ostream& out, int c, const json& q, const json* ours) {
     auto x = [&](double value, double ours_value) { return ours ? ratio(value, ours_value) : "—"; };
-    out << "| " << c << " | " << q.value("engine", "") << " | " << fmt(num(q, "qps")) << " | "
+    out << "| " << c << " | " << engine_cell(q) << " | " << fmt(num(q, "qps")) << " | "
         << x(num(q, "qps"), ours ? num(*ours, "qps") : 0) << " | " << fmt(num(q, "p50_ms"), 2)
         << " | " << fmt(num(q, "p95_ms"), 2) << " | " << fmt(num(q, "p99_ms"), 2) << " | "
         << x(num(q, "p99_ms"), ours ? num(*ours, "p99_ms") : 0) << " | " << fmt(num(q, "queries"))
@@ -98,7 +99,7 @@ void write_indexing(std::ostream& out, const Records& r) {
                 return ours ? ratio(num(*i, key), num(*ours, key)) : "—";
             };
             out << "| " << corpus << " | " << engine << " | " << fmt(num(*i, "articles")) << " | "
-                << fmt(num(*i, "seconds"), 2) << " | " << fmt(num(*i, "articles_per_s")) << " | "
+                << fmt(num(*i, "seconds"), 2) << " | " << articles_per_s_cell(*i) << " | "
                 << x("articles_per_s") << " | " << fmt(num(*i, "mb_per_s"), 1) << " | "
                 << fmt(num(*i, "peak_rss_mb"), 1) << " | " << x("peak_rss_mb") << " | "
                 << fmt(num(*i, "index_mb"), 1) << " | " << x("index_mb") << " | "

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "report/format.hpp"
+#include "report/rounds.hpp"
 
 namespace bench::report {
 
@@ -122,7 +123,7 @@ void index_targets(const Records& r, std::vector<TargetResult>& out) {
             out.push_back(missing(name));
         } else {
             out.push_back(
-                {name, fmt(num(*i, "articles_per_s")), verdict(num(*i, "articles_per_s") >= 4000)});
+                {name, articles_per_s_cell(*i), verdict(num(*i, "articles_per_s") >= 4000)});
         }
     }
     if (const json* i = r.find_index(kOursIndexer, "10x")) {

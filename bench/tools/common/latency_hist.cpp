@@ -1,0 +1,73 @@
+#include "common/latency_hist.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <map>
+
+namespace bench {
+namespace {
+
+constexpr double kPerUnit = 100.0;  // buckets per unit of ln(1 + µs): 1% wide
+
+std::int64_t bucket_of(double ms) {
+    return static_cast<std::int64_t>(std::floor(kPerUnit * std::log1p(std::max(0.0, ms) * 1000)));
+}
+
+double upper_edge_ms(std::int64_t bucket) {
+    return std::expm1(static_cast<double>(bucket + 1) / kPerUnit) / 1000;
+}
+
+using Counts = std::map<std::int64_t, std::int64_t>;
+
+bool read(const nlohmann::json& hist, Counts& out) {
+    if (!hist.is_array()) return false;
+    Counts read;
+    for (const auto& pair : hist) {
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() ||
+            !pair[1].is_number_integer() || pair[1].get<std::int64_t>() < 0)
+            return false;
+        read[pair[0].get<std::int64_t>()] += pair[1].get<std::int64_t>();
+    }
+    for (const auto& [b, n] : read) out[b] += n;
+    return true;
+}
+
+nlohmann::json write(const Counts& counts) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [b, n] : counts) out.push_back({b, n});
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json latency_hist(std::span<const double> latencies_ms) {
+    Counts counts;
+    for (const double ms : latencies_ms) ++counts[bucket_of(ms)];
+    return write(counts);
+}
+
+bool merge_latency_hist(nlohmann::json& into, const nlohmann::json& hist) {
+    Counts counts;
+    if (!read(hist, counts)) return false;
+    if (!into.is_null() && !read(into, counts)) return false;
+    into = write(counts);
+    return true;
+}
+
+double hist_percentile(const nlohmann::json& hist, double p) {
+    Counts counts;
+    if (!read(hist, counts)) return 0;
+    std::int64_t total = 0;
+    for (const auto& [b, n] : counts) total += n;
+    if (total == 0) return 0;
+    const auto rank = std::max<std::int64_t>(
+        1, static_cast<std::int64_t>(std::ceil(p / 100.0 * static_cast<double>(total))));
+    std::int64_t seen = 0;
+    for (const auto& [b, n] : counts) {
+        seen += n;
+        if (seen >= rank) return upper_edge_ms(b);
+    }
+    return upper_edge_ms(counts.rbegin()->first);
+}
+
+}  // namespace bench
