@@ -35,7 +35,7 @@ struct ServerConfig {
     int port = 8080;
     std::string index_dir = "var/index";
     std::string web_dir = "web";
-    int threads = 0;       // concurrent searches (one Searcher each); 0 = number of cores
+    int threads = 0;       // concurrent searches (one Searcher each); 0 = 2 x cores
     int http_threads = 0;  // HTTP workers (server/event_loop); 0 = threads
     std::string log_level = "info";
     std::string log_format = "text";  // text | json
