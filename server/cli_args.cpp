@@ -158,7 +158,7 @@ Options:
   --bind ADDR          address to listen on (env SEARCH_BIND, default 127.0.0.1)
   --web DIR            static files served at / (env SEARCH_WEB_DIR, default web)
   --threads N          concurrent searches, 0 = 2 x cores (env SEARCH_THREADS)
-  --http-threads N     HTTP workers (epoll), 0 = threads (env SEARCH_HTTP_THREADS)
+  --http-threads N     HTTP workers (epoll), 0 = cores (env SEARCH_HTTP_THREADS)
   --log-level LEVEL    trace|debug|info|warn|error|critical|off (env SEARCH_LOG_LEVEL, default info)
   --log-format FORMAT  text|json (env SEARCH_LOG_FORMAT, default text)
   --no-access-log      do not log one line per request (env SEARCH_ACCESS_LOG=false)

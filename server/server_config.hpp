@@ -36,7 +36,7 @@ struct ServerConfig {
     std::string index_dir = "var/index";
     std::string web_dir = "web";
     int threads = 0;       // concurrent searches (one Searcher each); 0 = 2 x cores
-    int http_threads = 0;  // HTTP workers (server/event_loop); 0 = threads
+    int http_threads = 0;  // HTTP workers (server/event_loop); 0 = cores
     std::string log_level = "info";
     std::string log_format = "text";  // text | json
     bool access_log = true;

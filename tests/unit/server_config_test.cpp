@@ -41,7 +41,7 @@ TEST_CASE("server config: defaults are the documented ones") {
     CHECK(cfg.index_dir == "var/index");
     CHECK(cfg.web_dir == "web");
     CHECK(cfg.threads == 8);       // 0 = 2 x cores
-    CHECK(cfg.http_threads == 8);  // 0 = threads: one HTTP worker per concurrent search
+    CHECK(cfg.http_threads == 4);  // 0 = cores: one HTTP worker per core
     CHECK(cfg.cors_origins.empty());
     CHECK_FALSE(cfg.rate_limit.enabled);
     CHECK(cfg.search.max_query_chars == 1000);
