@@ -63,3 +63,18 @@ TEST_CASE("report: without /healthz rows the ratio stands alone") {
     CHECK(t.verdict == "FAIL");
     CHECK(t.measured.find("HTTP alone") == std::string::npos);
 }
+
+TEST_CASE("report: a ratio just under the threshold is not shown as reaching it") {
+    // 1,149 / 1,440 = 0.7979: "0.80×" next to FAIL would contradict itself.
+    const auto under = query_line("news-search (HTTP)", 1, 1149, 0.03, 0.8) +
+                       query_line("news-search (in-process)", 1, 1440, 0.7, 0);
+    const auto t = inproc_target(under, 1);
+    CHECK(t.verdict == "FAIL");
+    CHECK(t.measured.find("0.798×") == 0);
+    // Clear of the threshold, two decimals as before.
+    const auto over = query_line("news-search (HTTP)", 1, 1200, 0.03, 0.8) +
+                      query_line("news-search (in-process)", 1, 1440, 0.7, 0);
+    const auto t2 = inproc_target(over, 1);
+    CHECK(t2.verdict == "PASS");
+    CHECK(t2.measured.find("0.83×") == 0);
+}
