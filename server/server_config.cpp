@@ -224,8 +224,9 @@ ServerConfig with_resolved_threads(ServerConfig cfg, unsigned cores) {
     // One HTTP worker per core. A worker runs the searches of its connections one at a time, so
     // with more workers than cores the busy ones share the cores and every search in flight
     // takes longer; the slowest requests wait the most. At 16 keep-alive clients on 2 cores, 2
-    // workers instead of 4 gave a p99 lower by 15-40% (1x and 10x bench corpus, alternated runs)
-    // at the same or higher throughput.
+    // workers instead of 4 gave a lower p99 in 6 of 7 alternated pairs of runs, by a quarter on
+    // average (bench corpus, 1x and 10x), for about the same throughput (10x: 4% less on average,
+    // within the spread of the pairs; 1x: 5-12% more).
     if (cfg.http_threads <= 0) cfg.http_threads = static_cast<int>(cores == 0 ? 1 : cores);
     return cfg;
 }
