@@ -54,16 +54,19 @@ TEST_CASE("latency histogram: percentiles within 1%, never below the exact figur
     CHECK(bench::hist_percentile(json::array(), 99) == 0);
 }
 
-TEST_CASE("latency histogram: merging adds counts, and refuses a malformed one") {
-    json merged;
-    REQUIRE(bench::merge_latency_hist(merged, bench::latency_hist(std::vector<double>(99, 1.0))));
-    REQUIRE(bench::merge_latency_hist(merged, bench::latency_hist(std::vector<double>{50.0})));
-    CHECK(bench::hist_percentile(merged, 99) < 1.02);  // 99 of 100 requests took 1 ms
-    CHECK(bench::hist_percentile(merged, 100) >= 50.0);
-    const json before = merged;
-    CHECK_FALSE(bench::merge_latency_hist(merged, json{{"x", 1}}));
-    CHECK_FALSE(bench::merge_latency_hist(merged, json::array({json::array({1, -5})})));
-    CHECK(merged == before);
+TEST_CASE("latency histogram: a sum adds counts, and refuses a malformed one") {
+    bench::LatencyHistSum sum;
+    CHECK(sum.percentile(99) == 0);
+    REQUIRE(sum.add(bench::latency_hist(std::vector<double>(99, 1.0))));
+    REQUIRE(sum.add(bench::latency_hist(std::vector<double>{50.0})));
+    CHECK(sum.percentile(99) < 1.02);  // 99 of 100 requests took 1 ms
+    CHECK(sum.percentile(100) >= 50.0);
+    const json before = sum.to_json();
+    CHECK_FALSE(sum.add(json{{"x", 1}}));
+    CHECK_FALSE(sum.add(json::array({json::array({1, -5})})));
+    CHECK_FALSE(sum.add(json::array({json::array({1, 2}), json::array({3})})));  // half good
+    CHECK(sum.to_json() == before);
+    CHECK(bench::hist_percentile(before, 100) == sum.percentile(100));
 }
 
 TEST_CASE("rounds: one engine's rounds add up to one line") {

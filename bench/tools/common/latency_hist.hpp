@@ -6,6 +6,8 @@
 // JSON form: [[bucket, count], ...] in bucket order; bucket b holds latencies l (in µs) with
 // floor(100 * ln(1 + l)) == b.
 
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <span>
 
@@ -13,11 +15,22 @@ namespace bench {
 
 nlohmann::json latency_hist(std::span<const double> latencies_ms);
 
-// Adds `hist` (the JSON form) into `into`; false, adding nothing, when it is malformed.
-bool merge_latency_hist(nlohmann::json& into, const nlohmann::json& hist);
+// Several runs' histograms added up, as counts per bucket (parsed once per run, not again for
+// every run that follows).
+class LatencyHistSum {
+  public:
+    // Adds `hist` (the JSON form); false, adding nothing, when it is malformed.
+    bool add(const nlohmann::json& hist);
+    // Nearest-rank percentile p (0..100) in ms, the upper edge of its bucket (so never below the
+    // exact figure); 0 when empty.
+    double percentile(double p) const;
+    nlohmann::json to_json() const;
 
-// Nearest-rank percentile p (0..100) in ms, the upper edge of its bucket (so never below the
-// exact figure); 0 for an empty histogram.
+  private:
+    std::map<std::int64_t, std::int64_t> counts_;  // bucket -> requests
+};
+
+// The percentile of one histogram in its JSON form (0 when malformed or empty).
 double hist_percentile(const nlohmann::json& hist, double p);
 
 }  // namespace bench

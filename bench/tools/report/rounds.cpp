@@ -46,7 +46,7 @@ json merge_queries(const std::vector<const json*>& rounds) {
     json out = *rounds.front();
     double queries = 0, failed = 0, seconds = 0, hits = 0, client_cpu = 0, server_cpu = 0;
     bool server_cpu_known = true;
-    json hist;
+    LatencyHistSum hist;
     bool hist_complete = true;
     json per_round_qps = json::array();
     for (const json* r : rounds) {
@@ -59,8 +59,8 @@ json merge_queries(const std::vector<const json*>& rounds) {
         client_cpu += num(*r, "client_cpu_ms_per_query") * n;
         server_cpu_known = server_cpu_known && r->contains("server_cpu_ms_per_query");
         server_cpu += num(*r, "server_cpu_ms_per_query") * n;
-        hist_complete = hist_complete && r->contains("latency_hist") &&
-                        merge_latency_hist(hist, (*r)["latency_hist"]);
+        hist_complete =
+            hist_complete && r->contains("latency_hist") && hist.add((*r)["latency_hist"]);
         per_round_qps.push_back(num(*r, "qps"));
     }
     const double ok = queries - failed;
@@ -74,14 +74,14 @@ json merge_queries(const std::vector<const json*>& rounds) {
     if (server_cpu_known) out["server_cpu_ms_per_query"] = round_to(server_cpu / n, 0.0001);
     for (const auto& [key, p] : {std::pair{"p50_ms", 50.0}, {"p95_ms", 95.0}, {"p99_ms", 99.0}}) {
         if (hist_complete) {
-            out[key] = round_to(hist_percentile(hist, p), 0.001);
+            out[key] = round_to(hist.percentile(p), 0.001);
         } else {  // no histogram to merge: the worst round's figure, never a flattering one
             double worst = 0;
             for (const json* r : rounds) worst = std::max(worst, num(*r, key));
             out[key] = worst;
         }
     }
-    if (hist_complete) out["latency_hist"] = hist;
+    if (hist_complete) out["latency_hist"] = hist.to_json();
     out["rounds"] = rounds.size();
     out["round_qps"] = per_round_qps;
     return out;
