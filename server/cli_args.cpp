@@ -157,7 +157,7 @@ Options:
   --port N             TCP port, 0 = any free port (env SEARCH_PORT, default 8080)
   --bind ADDR          address to listen on (env SEARCH_BIND, default 127.0.0.1)
   --web DIR            static files served at / (env SEARCH_WEB_DIR, default web)
-  --threads N          concurrent searches, 0 = 2 x cores (env SEARCH_THREADS)
+  --threads N          concurrent searches, 0 = http threads (env SEARCH_THREADS)
   --http-threads N     HTTP workers (epoll), 0 = cores (env SEARCH_HTTP_THREADS)
   --log-level LEVEL    trace|debug|info|warn|error|critical|off (env SEARCH_LOG_LEVEL, default info)
   --log-format FORMAT  text|json (env SEARCH_LOG_FORMAT, default text)

@@ -216,11 +216,6 @@ void validate(const ServerConfig& cfg) {
 }
 
 ServerConfig with_resolved_threads(ServerConfig cfg, unsigned cores) {
-    // Twice the cores: with only one search per core, a core sat idle each time a finished
-    // search handed its Searcher to a waiting connection thread (at 16 connections on 2 cores,
-    // 4 searches gave 17-24% more queries/s than 2, with the same p99); many more let the
-    // slowest searches share the cores with everything else and doubled their p99.
-    if (cfg.threads <= 0) cfg.threads = 2 * static_cast<int>(cores == 0 ? 1 : cores);
     // One HTTP worker per core. A worker runs the searches of its connections one at a time, so
     // with more workers than cores the busy ones share the cores and every search in flight
     // takes longer; the slowest requests wait the most. At 16 keep-alive clients on 2 cores, 2
@@ -228,6 +223,9 @@ ServerConfig with_resolved_threads(ServerConfig cfg, unsigned cores) {
     // average (bench corpus, 1x and 10x), for about the same throughput (10x: 4% less on average,
     // within the spread of the pairs; 1x: 5-12% more).
     if (cfg.http_threads <= 0) cfg.http_threads = static_cast<int>(cores == 0 ? 1 : cores);
+    // One Searcher per worker: a worker runs one search at a time, so handles beyond the
+    // workers' number are never in use at once, and fewer make workers wait for one.
+    if (cfg.threads <= 0) cfg.threads = cfg.http_threads;
     return cfg;
 }
 

@@ -35,7 +35,7 @@ struct ServerConfig {
     int port = 8080;
     std::string index_dir = "var/index";
     std::string web_dir = "web";
-    int threads = 0;       // concurrent searches (one Searcher each); 0 = 2 x cores
+    int threads = 0;       // concurrent searches (one Searcher each); 0 = http_threads
     int http_threads = 0;  // HTTP workers (server/event_loop); 0 = cores
     std::string log_level = "info";
     std::string log_format = "text";  // text | json
@@ -63,7 +63,7 @@ void apply_env(ServerConfig& cfg, const EnvLookup& env);
 // Checks cross-field constraints after all layers; throws std::invalid_argument.
 void validate(const ServerConfig& cfg);
 
-// Fills the automatic values (threads = 2 x cores ...).
+// Fills the automatic values (http_threads = cores, threads = http_threads).
 ServerConfig with_resolved_threads(ServerConfig cfg, unsigned cores);
 
 nlohmann::json to_json(const ServerConfig& cfg);

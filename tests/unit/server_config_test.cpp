@@ -40,11 +40,23 @@ TEST_CASE("server config: defaults are the documented ones") {
     CHECK(cfg.port == 8080);
     CHECK(cfg.index_dir == "var/index");
     CHECK(cfg.web_dir == "web");
-    CHECK(cfg.threads == 8);       // 0 = 2 x cores
     CHECK(cfg.http_threads == 4);  // 0 = cores: one HTTP worker per core
+    CHECK(cfg.threads == 4);       // 0 = http_threads: one Searcher per worker
     CHECK(cfg.cors_origins.empty());
     CHECK_FALSE(cfg.rate_limit.enabled);
     CHECK(cfg.search.max_query_chars == 1000);
+}
+
+TEST_CASE("server config: the Searchers follow the HTTP workers unless set") {
+    const auto raised = news::load_server_config(cli({"--http-threads", "6"}), env_of({}), 2);
+    CHECK(raised.http_threads == 6);
+    CHECK(raised.threads == 6);
+    const auto both =
+        news::load_server_config(cli({"--http-threads", "6", "--threads", "3"}), env_of({}), 2);
+    CHECK(both.threads == 3);
+    const auto no_cores = news::load_server_config(cli({}), env_of({}), 0);
+    CHECK(no_cores.http_threads == 1);
+    CHECK(no_cores.threads == 1);
 }
 
 TEST_CASE("server config: the checked-in config file parses and matches the defaults") {
