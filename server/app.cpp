@@ -13,6 +13,7 @@
 #include "server/http_policy.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
+#include "server/search_fast_path.hpp"
 
 namespace news {
 namespace {
@@ -58,10 +59,14 @@ int run_server(const ServerConfig& cfg) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     AppContext ctx(cfg);
+    SearchFastPath fast_path(ctx);  // outlives the server's workers, which call it
     HttpServer server(cfg.http_threads);
     configure(server, cfg);
     install_http_policy(server, ctx);
     register_routes(server, ctx);
+    server.set_fast_path([&fast_path](ConnectionStream& stream, bool& closed) {
+        return fast_path.serve(stream, closed);
+    });
 
     const int port = cfg.port == 0 ? server.bind_to_any_port(cfg.bind)
                                    : (server.bind_to_port(cfg.bind, cfg.port) ? cfg.port : -1);

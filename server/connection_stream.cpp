@@ -55,8 +55,8 @@ ssize_t send_now(int fd, iovec* parts, std::size_t count) {
 }  // namespace
 
 bool ConnectionStream::head_ready() const {
-    const std::string_view unread(in_.get() + pos_, in_len_ - pos_);
-    return unread.size() == kBufferSize || unread.find("\r\n\r\n") != std::string_view::npos;
+    const auto head = unread();
+    return head.size() == kBufferSize || head.find("\r\n\r\n") != std::string_view::npos;
 }
 
 void ConnectionStream::compact() {

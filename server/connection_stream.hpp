@@ -7,11 +7,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace news {
@@ -26,6 +28,10 @@ class ConnectionStream final : public httplib::Stream {
 
     // Unread request bytes are buffered.
     bool buffered() const { return pos_ < in_len_; }
+    // The buffered bytes not read yet, for a reader that parses them in place and then skips
+    // what it used (server/search_fast_path).
+    std::string_view unread() const { return {in_.get() + pos_, in_len_ - pos_}; }
+    void skip(std::size_t n) { pos_ += std::min(n, in_len_ - pos_); }
     // A whole request head (up to its blank line) is buffered, or the buffer is full: either way
     // the parser can run without waiting for the client.
     bool head_ready() const;

@@ -130,14 +130,13 @@ HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
 }
 
 void add_headers(const AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
-    res.set_header("X-Frame-Options", "DENY");
-    res.set_header("Content-Security-Policy", std::string(content_security_policy()));
-    if (!is_api(req.path)) return;
-    if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
-    if (ctx.cfg.cors_origins.empty()) return;
-    res.set_header("Vary", "Origin");
+    const bool api = is_api(req.path);
+    for (const auto& [name, value] : policy_headers(api, !ctx.cfg.cors_origins.empty())) {
+        const std::string key(name);
+        if (key == "Cache-Control" && res.has_header(key)) continue;  // the handler's own
+        res.set_header(key, std::string(value));
+    }
+    if (!api || ctx.cfg.cors_origins.empty()) return;
     const auto allow = cors_allow_origin(req.get_header_value("Origin"), ctx.cfg.cors_origins);
     if (!allow.empty()) res.set_header("Access-Control-Allow-Origin", allow);
 }

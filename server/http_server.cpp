@@ -27,7 +27,7 @@ class HttpServer::LoopQueue final : public httplib::TaskQueue {
         limits.max_requests = server.keep_alive_max_count_;
         server.loop_ = std::make_unique<EventLoop>(
             options, [&server](ConnectionStream& stream, bool last, bool& closed) {
-                return server.process_request(stream, last, closed, nullptr);
+                return server.serve(stream, last, closed);
             });
     }
     void enqueue(std::function<void()> fn) override { fn(); }
@@ -45,6 +45,12 @@ HttpServer::HttpServer(int workers) : workers_(workers) {
 }
 
 HttpServer::~HttpServer() = default;
+
+bool HttpServer::serve(ConnectionStream& stream, bool last, bool& closed) {
+    // The last request of a connection is left to httplib, which announces the close.
+    if (!last && fast_path_ && fast_path_(stream, closed)) return true;
+    return process_request(stream, last, closed, nullptr);
+}
 
 bool HttpServer::process_and_close_socket(socket_t sock) {
     if (!loop_) {

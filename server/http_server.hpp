@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
 
 #include "server/event_loop.hpp"
@@ -14,9 +15,16 @@ namespace news {
 
 class HttpServer : public httplib::Server {
   public:
+    // Answers a request itself and returns true, or returns false having read nothing, and the
+    // request goes through httplib (see SearchFastPath). Sets `closed` as process_request does.
+    using FastPath = std::function<bool(ConnectionStream& stream, bool& closed)>;
+
     // `workers`: threads that read requests and write responses (each runs one at a time).
     explicit HttpServer(int workers);
     ~HttpServer() override;
+
+    // Tried before httplib on every request but a connection's last. Set before listening.
+    void set_fast_path(FastPath fast_path) { fast_path_ = std::move(fast_path); }
 
   private:
     class LoopQueue;
@@ -25,7 +33,10 @@ class HttpServer : public httplib::Server {
     // event loop instead.
     bool process_and_close_socket(socket_t sock) override;
 
+    bool serve(ConnectionStream& stream, bool last, bool& closed);
+
     int workers_;
+    FastPath fast_path_;
     std::unique_ptr<EventLoop> loop_;
 };
 

@@ -55,6 +55,12 @@ std::string Metrics::render(const std::vector<Gauge>& gauges) const {
                    "\n";
         }
     }
+    out +=
+        "# HELP http_fast_path_requests_total Searches answered without the general request "
+        "parser (server/search_fast_path), also counted above.\n";
+    out += "# TYPE http_fast_path_requests_total counter\n";
+    out += "http_fast_path_requests_total " +
+           std::to_string(fast_path_.load(std::memory_order_relaxed)) + "\n";
     for (const auto& g : gauges) {
         out += "# HELP " + g.name + " " + g.help + "\n";
         out += "# TYPE " + g.name + " gauge\n";

@@ -2,6 +2,7 @@
 // Request counters and a latency histogram per route, rendered in the Prometheus text format.
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -25,6 +26,8 @@ class Metrics {
 
     // `route` must come from a bounded set (see route_name) so paths cannot create new series.
     void record(std::string_view route, int status, double seconds);
+    // One more request answered by the search fast path (recorded with record() as well).
+    void count_fast_path() { fast_path_.fetch_add(1, std::memory_order_relaxed); }
 
     // All counters and histograms, then the given gauges (index size, articles ...).
     std::string render(const std::vector<Gauge>& gauges) const;
@@ -38,6 +41,7 @@ class Metrics {
     mutable std::mutex mutex_;
     std::map<std::pair<std::string, int>, std::uint64_t> requests_;
     std::map<std::string, Histogram, std::less<>> latency_;
+    std::atomic<std::uint64_t> fast_path_{0};
 };
 
 }  // namespace news

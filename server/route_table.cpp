@@ -15,7 +15,7 @@ constexpr int kMaxSimilar = 20;
 
 RouteMatch match_route(std::string_view path) {
     constexpr std::string_view kArticles = "/api/articles/";
-    if (path == "/api/search") return {Route::Search, {}};
+    if (path == kSearchPath) return {Route::Search, {}};
     if (path == "/api/stats") return {Route::Stats, {}};
     if (path == "/healthz") return {Route::Healthz, {}};
     if (path == "/readyz") return {Route::Readyz, {}};

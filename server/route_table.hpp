@@ -7,6 +7,8 @@
 
 namespace news {
 
+inline constexpr std::string_view kSearchPath = "/api/search";
+
 enum class Route { Search, Article, Similar, Stats, Healthz, Readyz, Metrics, ApiUnknown, Static };
 
 struct RouteMatch {

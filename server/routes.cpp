@@ -20,21 +20,10 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxIdBytes = 512;
 
-// Query strings are decoded bytes; anything that is not UTF-8 is refused before it reaches the
-// query parser or a JSON body.
-void require_utf8(const httplib::Request& req) {
-    for (const auto& [k, v] : req.params) {
-        if (!is_valid_utf8(k) || !is_valid_utf8(v)) {
-            throw ApiError::bad_request("parameter " + std::string(is_valid_utf8(k) ? k : "name") +
-                                        " is not valid UTF-8");
-        }
-    }
-}
-
-QueryPairs query_pairs(const httplib::Request& req) {
+QueryPairs query_pairs(const httplib::Params& params) {
     QueryPairs pairs;
-    pairs.reserve(req.params.size());
-    for (const auto& [k, v] : req.params) pairs.emplace_back(k, v);
+    pairs.reserve(params.size());
+    for (const auto& [k, v] : params) pairs.emplace_back(k, v);
     return pairs;
 }
 
@@ -70,8 +59,7 @@ std::string_view article_id(const RouteMatch& m) {
 }
 
 void handle_search(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    const auto params = parse_search_params(query_pairs(req), ctx.cfg.search);
-    send_json(res, 200, with_searcher(ctx, [&](Searcher& s) { return s.search(params); }));
+    send_json(res, 200, search_result(ctx, req.params));
 }
 
 void handle_article(AppContext& ctx, const httplib::Request& req, httplib::Response& res,
@@ -155,7 +143,7 @@ void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Respon
 
 void dispatch(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto m = match_route(req.path);
-    if (m.route != Route::Static) require_utf8(req);
+    if (m.route != Route::Static) require_utf8(req.params);
     switch (m.route) {
         case Route::Search:
             return handle_search(ctx, req, res);
@@ -179,6 +167,20 @@ void dispatch(AppContext& ctx, const httplib::Request& req, httplib::Response& r
 }
 
 }  // namespace
+
+void require_utf8(const httplib::Params& params) {
+    for (const auto& [k, v] : params) {
+        if (!is_valid_utf8(k) || !is_valid_utf8(v)) {
+            throw ApiError::bad_request("parameter " + std::string(is_valid_utf8(k) ? k : "name") +
+                                        " is not valid UTF-8");
+        }
+    }
+}
+
+nlohmann::json search_result(AppContext& ctx, const httplib::Params& params) {
+    const auto search = parse_search_params(query_pairs(params), ctx.cfg.search);
+    return with_searcher(ctx, [&](Searcher& s) { return s.search(search); });
+}
 
 void register_routes(httplib::Server& server, AppContext& ctx) {
     // One catch-all GET (HEAD is served by it too, without a body): matching happens in

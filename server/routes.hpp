@@ -12,16 +12,24 @@
 //   GET /...                        static files of the web directory
 //   any other method                405 JSON (see http_policy)
 
-#include "server/route_table.hpp"
+#include <httplib.h>
 
-namespace httplib {
-class Server;
-}
+#include <nlohmann/json_fwd.hpp>
+
+#include "server/route_table.hpp"
 
 namespace news {
 
 struct AppContext;
 
 void register_routes(httplib::Server& server, AppContext& ctx);
+
+// Query strings are decoded bytes; anything that is not UTF-8 is refused (ApiError 400) before
+// it reaches the query parser or a JSON body.
+void require_utf8(const httplib::Params& params);
+
+// The body of GET /api/search for these (decoded) parameters, also used by the fast path
+// (server/search_fast_path.hpp). Throws ApiError as every handler does.
+nlohmann::json search_result(AppContext& ctx, const httplib::Params& params);
 
 }  // namespace news

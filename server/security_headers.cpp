@@ -17,4 +17,14 @@ std::string_view content_security_policy() {
            "frame-ancestors 'none'";
 }
 
+std::vector<HeaderField> policy_headers(bool api, bool cors_configured) {
+    std::vector<HeaderField> out{{"X-Content-Type-Options", "nosniff"},
+                                 {"Referrer-Policy", "no-referrer"},
+                                 {"X-Frame-Options", "DENY"},
+                                 {"Content-Security-Policy", content_security_policy()}};
+    if (api) out.push_back({"Cache-Control", "no-store"});
+    if (api && cors_configured) out.push_back({"Vary", "Origin"});
+    return out;
+}
+
 }  // namespace news

@@ -13,4 +13,14 @@ std::string cors_allow_origin(std::string_view origin, const std::vector<std::st
 // Content-Security-Policy for the page: only its own scripts, styles and images.
 std::string_view content_security_policy();
 
+struct HeaderField {
+    std::string_view name;
+    std::string_view value;
+};
+
+// What the server's policy adds to every response (http_policy.cpp), for a request without an
+// Origin header: the security headers, and on the API no caching (unless the handler set
+// Cache-Control itself) and, when CORS is configured, "Vary: Origin".
+std::vector<HeaderField> policy_headers(bool api, bool cors_configured);
+
 }  // namespace news

@@ -49,6 +49,16 @@ TEST_CASE("metrics: gauges are appended with help and type") {
     CHECK(text.find("news_index_size_bytes 12345\n") != std::string::npos);
 }
 
+TEST_CASE("metrics: the fast path's answers are a counter of their own") {
+    news::Metrics m;
+    CHECK(m.render({}).find("\nhttp_fast_path_requests_total 0\n") != std::string::npos);
+    m.count_fast_path();
+    m.count_fast_path();
+    const auto text = m.render({});
+    CHECK(text.find("# TYPE http_fast_path_requests_total counter\n") != std::string::npos);
+    CHECK(text.find("\nhttp_fast_path_requests_total 2\n") != std::string::npos);
+}
+
 namespace {
 
 // Builds the object around the fields (append, not operator+: GCC 12 warns falsely on the latter).
