@@ -78,9 +78,9 @@ bool SearchFastPath::serve(ConnectionStream& stream, bool& closed) {
 
     const auto head = response_head(body.size(), request->close);
     stream.skip(request->head_bytes);
-    stream.write(head.data(), head.size());
-    stream.write(body.data(), body.size());
-    closed = request->close;
+    const bool sent =
+        stream.write(head.data(), head.size()) >= 0 && stream.write(body.data(), body.size()) >= 0;
+    closed = request->close || !sent;  // a socket error: the client is gone
     if (ctx_.log.access_enabled()) {
         std::string ip;
         int port = 0;
