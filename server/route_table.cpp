@@ -36,7 +36,7 @@ RouteMatch match_route(std::string_view path) {
 std::string_view route_name(Route route) {
     switch (route) {
         case Route::Search:
-            return "/api/search";
+            return kSearchPath;
         case Route::Article:
             return "/api/articles/{id}";
         case Route::Similar:

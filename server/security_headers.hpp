@@ -1,6 +1,7 @@
 #pragma once
 // The values of the security and CORS headers every response carries.
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,6 @@ struct HeaderField {
 // What the server's policy adds to every response (http_policy.cpp), for a request without an
 // Origin header: the security headers, and on the API no caching (unless the handler set
 // Cache-Control itself) and, when CORS is configured, "Vary: Origin".
-std::vector<HeaderField> policy_headers(bool api, bool cors_configured);
+std::span<const HeaderField> policy_headers(bool api, bool cors_configured);
 
 }  // namespace news
