@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "core/text/ascii.hpp"
+
 namespace news {
 namespace {
 
@@ -31,12 +33,7 @@ bool is_field_value(std::string_view v) {
     });
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; };
-               return lower(x) == lower(y);
-           });
-}
+using ascii::iequals;
 
 // Headers after which the full path answers differently, or reads more than the head.
 constexpr std::array<std::string_view, 5> kNotPlain = {"content-length", "transfer-encoding",

@@ -6,6 +6,8 @@
 #include <system_error>
 #include <utility>
 
+#include "core/text/ascii.hpp"
+
 namespace news {
 namespace fs = std::filesystem;
 
@@ -60,12 +62,7 @@ std::string_view content_type_for(std::string_view filename) {
     if (dot == std::string_view::npos) return "application/octet-stream";
     const auto ext = filename.substr(dot);
     for (const auto& [e, type] : kTypes) {
-        if (e.size() != ext.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; i < e.size() && same; ++i) {
-            same = e[i] == static_cast<char>(std::tolower(static_cast<unsigned char>(ext[i])));
-        }
-        if (same) return type;
+        if (ascii::iequals(e, ext)) return type;
     }
     return "application/octet-stream";
 }

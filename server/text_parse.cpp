@@ -1,8 +1,8 @@
 #include "server/text_parse.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
+
+#include "core/text/ascii.hpp"
 
 namespace news {
 
@@ -16,9 +16,7 @@ std::optional<long long> parse_integer(std::string_view text, long long min, lon
 }
 
 std::optional<bool> parse_bool(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = ascii::lower(text);
     if (lower == "true" || lower == "1" || lower == "yes" || lower == "on") return true;
     if (lower == "false" || lower == "0" || lower == "no" || lower == "off") return false;
     return std::nullopt;

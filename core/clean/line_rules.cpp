@@ -1,7 +1,8 @@
 #include "core/clean/line_rules.hpp"
 
 #include <array>
-#include <cctype>
+
+#include "core/text/ascii.hpp"
 
 namespace news::clean {
 namespace {
@@ -10,12 +11,7 @@ bool is_space(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// Lower-case ASCII letters; other bytes (UTF-8 included) pass through.
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using ascii::lower;  // other bytes (UTF-8 included) pass through
 
 // The line as a label: lower-case, trailing ".", ":", "…" and spaces dropped.
 std::string label(std::string_view line) {
@@ -41,7 +37,7 @@ bool contains(std::string_view hay, std::string_view needle) {
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (const char c : s) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        if (!ascii::is_digit(c)) return false;
     }
     return true;
 }
@@ -145,7 +141,7 @@ bool in(const std::array<std::string_view, N>& set, std::string_view s) {
 // "Comments0", "Comments (3)", "Shares 12": a chrome label with its counter.
 bool is_counted_label(std::string_view l) {
     std::size_t i = 0;
-    while (i < l.size() && std::isalpha(static_cast<unsigned char>(l[i]))) ++i;
+    while (i < l.size() && ascii::is_alpha(l[i])) ++i;
     if (i == 0 || i == l.size()) return false;
     const std::string word(l.substr(0, i));
     std::string rest = trim(l.substr(i));
@@ -189,7 +185,7 @@ bool is_separator(std::string_view t) {
 }
 
 bool starts_upper(std::string_view s) {
-    return !s.empty() && std::isupper(static_cast<unsigned char>(s[0]));
+    return !s.empty() && ascii::is_upper(s[0]);
 }
 
 }  // namespace
@@ -274,12 +270,12 @@ bool is_list_item(std::string_view line) {
     if (t.starts_with("\xE2\x80\xA2") || t.starts_with("- ") || t.starts_with("* ")) return true;
     // "3. Headline" / "3) Headline"
     std::size_t i = 0;
-    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+    while (i < t.size() && ascii::is_digit(t[i])) ++i;
     if (i > 0 && i < t.size() && (t[i] == '.' || t[i] == ')')) return true;
     // Category labels: "BUSINESS", "WORLD".
     bool upper = true;
     for (const char c : t) {
-        if (std::islower(static_cast<unsigned char>(c))) upper = false;
+        if (ascii::is_lower(c)) upper = false;
     }
     if (upper && word_count(t) <= 2) return true;
     // A bare headline: no sentence ending, or a short one.
@@ -330,10 +326,10 @@ bool looks_like_name(std::string_view line) {
     bool at_word_start = true;
     for (const char c : t) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isdigit(u) || c == ',' || c == '.' || c == ':' || c == '!' || c == '?' ||
+        if (ascii::is_digit(c) || c == ',' || c == '.' || c == ':' || c == '!' || c == '?' ||
             c == '|' || c == '@')
             return false;
-        if (at_word_start && u < 0x80 && !std::isupper(u)) return false;
+        if (at_word_start && u < 0x80 && !ascii::is_upper(c)) return false;
         at_word_start = c == ' ';
     }
     return true;
@@ -374,7 +370,7 @@ std::optional<SourceTime> source_and_time(std::string_view line) {
     if (unit_found.empty()) return std::nullopt;
     std::size_t end_number = body.size() - unit_found.size() - 1;
     std::size_t start = end_number;
-    while (start > 0 && std::isdigit(static_cast<unsigned char>(body[start - 1]))) --start;
+    while (start > 0 && ascii::is_digit(body[start - 1])) --start;
     if (start == end_number) return std::nullopt;
     SourceTime out;
     out.time = t.substr(start);

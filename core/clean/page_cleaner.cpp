@@ -1,10 +1,10 @@
 #include "core/clean/page_cleaner.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/clean/line_rules.hpp"
 #include "core/clean/related_articles.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 
 namespace news {
@@ -20,11 +20,7 @@ constexpr std::size_t kLeadInWords = 4;
 // A list ends at a line that reads as prose: a sentence of at least this many words.
 constexpr std::size_t kProseWords = 12;
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using ascii::lower;
 
 std::vector<std::string> split_lines(std::string_view raw) {
     std::string text = repair_utf8(raw);
@@ -48,7 +44,7 @@ bool is_prose(std::string_view line) {
 }
 
 bool mentions_podcast(std::string_view line) {
-    const std::string l = lower_ascii(line);
+    const std::string l = lower(line);
     return l.find("podcast") != std::string::npos || l.find("episode") != std::string::npos;
 }
 

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/dedupe/hash.hpp"
+#include "core/text/ascii.hpp"
 
 namespace news::dedupe {
 namespace {
@@ -38,9 +39,7 @@ bool is_word_byte(char c) {
 std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (std::size_t i = begin; i < end; ++i) {
-        char c = text[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+        h = (h ^ static_cast<unsigned char>(ascii::to_lower(text[i]))) * 0x100000001b3ULL;
     }
     return mix64(h);
 }

@@ -6,6 +6,7 @@
 #include "core/dedupe/hash.hpp"
 #include "core/index/schema.hpp"
 #include "core/index/stem_cache.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/json_writer.hpp"
 
 namespace news {
@@ -46,9 +47,7 @@ std::optional<int> iso_date_days(std::string_view iso) {
 }
 
 std::string filter_value(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::string out = ascii::lower(text);
     if (out.size() > kMaxTermValue)
         out = out.substr(0, kMaxTermValue - 17) + "#" + hex64(hash64(out));
     return out;
@@ -115,7 +114,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     }
     for (const auto& [term, count] : synonyms_.match(words)) doc.add_term(term, count);
     for (auto& w : words) {
-        for (auto& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        ascii::lower_in_place(w);
         if (is_spelling_word(w)) out.spelling_words.push_back(std::move(w));
     }
 

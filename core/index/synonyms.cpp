@@ -1,6 +1,7 @@
 #include "core/index/synonyms.hpp"
 
 #include "core/index/schema.hpp"
+#include "core/text/ascii.hpp"
 
 namespace news {
 namespace {
@@ -18,13 +19,7 @@ std::string singular(std::string_view w) {
     return std::string(w);
 }
 
-std::string lower_ascii(std::string_view w) {
-    std::string out(w);
-    for (auto& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
+using ascii::lower;
 
 std::string join(const std::vector<std::string>& words, char sep) {
     std::string out;
@@ -135,8 +130,7 @@ SynonymMatcher::SynonymMatcher(const std::vector<SynonymGroup>& groups)
 // key: its first letter with its length, or its length less one, is no key's.
 bool SynonymMatcher::may_start(const std::string& word) const {
     if (!shapes_cover_keys_ || word.empty() || word.size() >= kShapeLengths) return true;
-    const char c = word.front();
-    const auto first = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const auto first = static_cast<unsigned char>(ascii::to_lower(word.front()));
     return key_shapes_[shape(first, word.size())] || key_shapes_[shape(first, word.size() - 1)];
 }
 
@@ -150,7 +144,7 @@ std::map<std::string, Xapian::termcount> SynonymMatcher::match(
     std::vector<bool> made(words.size(), false);
     const auto fold = [&](std::size_t k) -> const std::string& {
         if (!made[k]) {
-            folded[k] = singular(lower_ascii(words[k]));
+            folded[k] = singular(lower(words[k]));
             made[k] = true;
         }
         return folded[k];

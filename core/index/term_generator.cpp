@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/index/stopwords.hpp"
+#include "core/text/ascii.hpp"
 
 namespace news {
 namespace {
@@ -36,15 +37,9 @@ bool all_ascii(std::string_view s) {
     return true;
 }
 
-bool is_upper(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-char lower(char c) {
-    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
+using ascii::is_digit;
+using ascii::is_upper;
+using ascii::to_lower;
 
 }  // namespace
 
@@ -117,7 +112,7 @@ void TermGenerator::index_ascii(std::string_view text, Xapian::termcount wdf_inc
         if (is_upper(text[i])) {
             std::size_t p = i;
             do {
-                w += lower(text[p++]);
+                w += to_lower(text[p++]);
             } while (p < n && text[p] == '.' && ++p < n && is_upper(text[p]));
             if (w.size() > 1 && (p == n || !is_word(p))) {
                 i = p;
@@ -131,7 +126,7 @@ void TermGenerator::index_ascii(std::string_view text, Xapian::termcount wdf_inc
         for (;;) {
             char prev;
             do {
-                prev = lower(text[i]);
+                prev = to_lower(text[i]);
                 w += prev;
                 ++i;
             } while (i < n && is_word(i));

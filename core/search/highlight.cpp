@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "core/text/ascii.hpp"
+
 namespace news {
 namespace {
 
@@ -125,7 +127,7 @@ std::string lowered(std::string_view word) {
     for (std::size_t i = 0; i < word.size();) {
         const auto b = static_cast<unsigned char>(word[i]);
         if (b < 0x80) {
-            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+            out += ascii::to_lower(static_cast<char>(b));
             ++i;
             continue;
         }
@@ -254,8 +256,7 @@ int QueryWords::term_of(std::string_view word) const {
     if (terms_ == 0 || word.empty()) return -1;
     // Most words of a text start with a letter no query word starts with: no lower-casing,
     // no lookup. (The first byte of a word and of its stem agree in English.)
-    const auto b = static_cast<unsigned char>(word[0]);
-    const auto first = static_cast<unsigned char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+    const auto first = static_cast<unsigned char>(ascii::to_lower(word[0]));
     if (first < 0x80 && !first_byte_[first]) return -1;
     std::string w = lowered(word);
     if (const auto it = seen_.find(w); it != seen_.end()) return it->second;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text/ascii.hpp"
+
 namespace news {
 namespace {
 
@@ -11,20 +13,18 @@ bool is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-// ASCII only, as the needles are matched; libc's tolower was a tenth of a search.
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
+// ASCII only, as the needles are matched.
+using ascii::to_lower;
 
 // Where the first word of `text` that starts with `needle` (ASCII case folded) begins.
 std::size_t find_word_starting_with(std::string_view text, std::string_view needle) {
     if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
     const char first = needle.front();
     for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-        if (lower(text[i]) != first) continue;
+        if (to_lower(text[i]) != first) continue;
         if (i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1]))) continue;
         std::size_t k = 1;
-        while (k < needle.size() && lower(text[i + k]) == needle[k]) ++k;
+        while (k < needle.size() && to_lower(text[i + k]) == needle[k]) ++k;
         if (k == needle.size()) return i;
     }
     return std::string_view::npos;

@@ -1,23 +1,16 @@
 #include "core/search/query_builder.hpp"
 
-#include <cctype>
-
 #include "core/index/document_builder.hpp"
 #include "core/index/schema.hpp"
 #include "core/index/stopwords.hpp"
 #include "core/search/api_error.hpp"
+#include "core/text/ascii.hpp"
 
 namespace news {
 namespace {
 
 bool is_word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+    return ascii::is_alpha(c) || ascii::is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // "(title:foxconn OR title:foxcatcher)" for field "title:" and the expanded words.
@@ -81,7 +74,7 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
         const bool last = j == text.size();
         if (star || (partial && last)) {
             std::size_t total = 0;
-            const auto words = vocabulary.expand(lower(word), budget, &total);
+            const auto words = vocabulary.expand(ascii::lower(word), budget, &total);
             if (total > budget && capped) *capped = true;
             budget -= words.size();
             out += or_group(field, words, word);

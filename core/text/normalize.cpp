@@ -4,35 +4,20 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "core/text/ascii.hpp"
+
 namespace news {
 namespace {
 
-bool is_upper(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-bool is_lower(char c) {
-    return c >= 'a' && c <= 'z';
-}
-bool is_alpha(char c) {
-    return is_upper(c) || is_lower(c);
-}
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-char to_lower(char c) {
-    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
-char to_upper(char c) {
-    return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
-}
+using ascii::is_alpha;
+using ascii::is_digit;
+using ascii::is_upper;
+using ascii::lower;
+using ascii::to_lower;
+using ascii::to_upper;
+
 bool is_vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = to_lower(c);
-    return out;
 }
 
 // ---------------------------------------------------------------- pass 1: punctuation

@@ -1,0 +1,52 @@
+#pragma once
+// ASCII letter classes and case folding, the one copy the indexer, the searcher and the server
+// share. Bytes of 0x80 and above (UTF-8 sequences) are never letters here and pass through
+// unchanged: text is folded exactly as the term generator folds the ASCII words it reads, and
+// unlike <cctype> the answer cannot depend on the process's locale. Written as plain
+// comparisons because these sit on the hottest loops (the term generator, snippet matching):
+// libc's tolower was a tenth of a search when it was called per byte.
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace news::ascii {
+
+constexpr bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+constexpr bool is_alpha(char c) {
+    return is_upper(c) || is_lower(c);
+}
+constexpr bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+constexpr char to_lower(char c) {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char to_upper(char c) {
+    return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+constexpr void lower_in_place(std::span<char> s) {
+    for (char& c : s) c = to_lower(c);
+}
+
+inline std::string lower(std::string_view s) {
+    std::string out(s);
+    lower_in_place(out);
+    return out;
+}
+
+// Equal but for the case of ASCII letters (header names, file extensions).
+constexpr bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return to_lower(x) == to_lower(y);
+           });
+}
+
+}  // namespace news::ascii
