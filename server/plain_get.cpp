@@ -12,7 +12,7 @@ namespace {
 constexpr std::string_view kCrlf = "\r\n";
 
 bool is_token_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+    return ascii::is_alnum(c) ||
            std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 

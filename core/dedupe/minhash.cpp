@@ -32,7 +32,7 @@ constexpr Family kFamily = make_family();
 
 bool is_word_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+    return u >= 0x80 || ascii::is_alnum(c);
 }
 
 // Hash of one lower-cased word (FNV-1a), folded through mix64.

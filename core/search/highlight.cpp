@@ -48,7 +48,7 @@ std::size_t decode(std::string_view s, std::size_t i, unsigned& cp) {
 constexpr std::array<bool, 128> kAsciiWord = [] {
     std::array<bool, 128> t{};
     for (int c = 0; c < 128; ++c) {
-        t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        t[c] = ascii::is_alnum(static_cast<char>(c)) ||
                c == '_';  // Unicode's connector punctuation, as Xapian's is_wordchar has it
     }
     return t;
@@ -63,7 +63,7 @@ bool is_apostrophe(unsigned cp) {
 }
 
 bool is_digit(unsigned cp) {
-    return cp >= '0' && cp <= '9';
+    return cp < 0x80 && ascii::is_digit(static_cast<char>(cp));
 }
 
 struct WordSpan {

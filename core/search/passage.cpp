@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kMaxNeedles = 64;  // a wildcard may expand to hundreds of terms
 
 bool is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return c >= 0x80 || ascii::is_alnum(static_cast<char>(c));
 }
 
 // ASCII only, as the needles are matched.
@@ -65,13 +65,12 @@ std::size_t word_start_from(std::string_view text, std::size_t at) {
 }  // namespace
 
 std::optional<BodyTerm> body_term(std::string_view term) {
-    auto is_prefix = [](char c) { return c >= 'A' && c <= 'Z'; };
     if (term.empty()) return std::nullopt;
     if (term[0] == 'Z') {
-        if (term.size() < 2 || is_prefix(term[1])) return std::nullopt;
+        if (term.size() < 2 || ascii::is_upper(term[1])) return std::nullopt;
         return BodyTerm{std::string(term.substr(1)), true};
     }
-    if (is_prefix(term[0])) return std::nullopt;
+    if (ascii::is_upper(term[0])) return std::nullopt;
     return BodyTerm{std::string(term), false};
 }
 

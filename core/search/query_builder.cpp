@@ -10,7 +10,7 @@ namespace news {
 namespace {
 
 bool is_word_char(char c) {
-    return ascii::is_alpha(c) || ascii::is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
+    return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // "(title:foxconn OR title:foxcatcher)" for field "title:" and the expanded words.

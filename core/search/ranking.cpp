@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/index/schema.hpp"
+#include "core/text/ascii.hpp"
 
 namespace news {
 namespace {
@@ -24,7 +25,7 @@ struct ExpansionWords : Xapian::ExpandDecider {
         if (t.size() < 3 || t[0] != 'Z') return false;
         const std::size_t stem = t[1] == 'S' ? 2 : 1;
         const char c = t[stem];
-        return t.size() > stem + 1 && !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z');
+        return t.size() > stem + 1 && !ascii::is_digit(c) && !ascii::is_upper(c);
     }
 };
 
@@ -35,7 +36,7 @@ bool plain_words(const Xapian::Query& q, std::set<std::string>& distinct) {
     switch (q.get_type()) {
         case Xapian::Query::LEAF_TERM: {
             const std::string t = *q.get_terms_begin();
-            if (t.size() < 2 || t[0] != 'Z' || (t[1] >= 'A' && t[1] <= 'Z')) return false;
+            if (t.size() < 2 || t[0] != 'Z' || ascii::is_upper(t[1])) return false;
             distinct.insert(t);
             return true;
         }

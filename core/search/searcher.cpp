@@ -17,6 +17,7 @@
 #include "core/search/stored_hit.hpp"
 #include "core/search/term_ranker.hpp"
 #include "core/search/vocabulary.hpp"
+#include "core/text/ascii.hpp"
 
 namespace news {
 namespace {
@@ -64,7 +65,7 @@ bool has_unknown_term(const Xapian::Database& db, const Xapian::Query& query) {
 // about what an article is about.
 struct WordTermsOnly : Xapian::ExpandDecider {
     bool operator()(const std::string& t) const override {
-        return t.size() > 2 && t[0] == 'Z' && !(t[1] >= '0' && t[1] <= '9');
+        return t.size() > 2 && t[0] == 'Z' && !ascii::is_digit(t[1]);
     }
 };
 

@@ -25,6 +25,9 @@ constexpr bool is_alpha(char c) {
 constexpr bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
+constexpr bool is_alnum(char c) {
+    return is_alpha(c) || is_digit(c);
+}
 constexpr char to_lower(char c) {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }

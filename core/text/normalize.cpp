@@ -399,7 +399,7 @@ std::vector<std::string> search_words(std::string_view text, bool keep_case) {
     words.reserve(text.size() / 6);
     for (std::size_t i = 0; i < text.size();) {
         const auto word_byte = [&](char c) {
-            return is_alpha(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
+            return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
         };
         if (!word_byte(text[i])) {
             ++i;
