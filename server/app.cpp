@@ -60,7 +60,7 @@ int run_server(const ServerConfig& cfg) {
 
     AppContext ctx(cfg);
     SearchFastPath fast_path(ctx);  // outlives the server's workers, which call it
-    HttpServer server(cfg.http_threads);
+    HttpServer server(cfg.http_threads, std::chrono::microseconds(cfg.http_poll_us));
     configure(server, cfg);
     install_http_policy(server, ctx);
     register_routes(server, ctx);

@@ -13,23 +13,15 @@ struct FlagSpec {
 };
 
 constexpr FlagSpec kFlags[] = {
-    {"--config", true},
-    {"--index", true},
-    {"--port", true},
-    {"--bind", true},
-    {"--web", true},
-    {"--threads", true},
-    {"--http-threads", true},
-    {"--log-level", true},
-    {"--log-format", true},
-    {"--cors-origin", true},
-    {"--rate-limit", true},
-    {"--rate-burst", true},
-    {"--no-access-log", false},
-    {"--healthcheck", false},
-    {"--print-config", false},
-    {"--help", false},
-    {"-h", false},
+    {"--config", true},       {"--index", true},
+    {"--port", true},         {"--bind", true},
+    {"--web", true},          {"--threads", true},
+    {"--http-threads", true}, {"--http-poll-us", true},
+    {"--log-level", true},    {"--log-format", true},
+    {"--cors-origin", true},  {"--rate-limit", true},
+    {"--rate-burst", true},   {"--no-access-log", false},
+    {"--healthcheck", false}, {"--print-config", false},
+    {"--help", false},        {"-h", false},
     {"--version", false},
 };
 
@@ -65,6 +57,8 @@ void apply_flag(ServerConfig& cfg, std::string_view flag, const std::string& val
         cfg.threads = static_cast<int>(flag_integer(flag, value, 0, 1024));
     else if (flag == "--http-threads") {
         cfg.http_threads = static_cast<int>(flag_integer(flag, value, 0, 4096));
+    } else if (flag == "--http-poll-us") {
+        cfg.http_poll_us = static_cast<int>(flag_integer(flag, value, 0, kMaxPollUs));
     } else if (flag == "--log-level")
         cfg.log_level = value;
     else if (flag == "--log-format")
@@ -159,6 +153,9 @@ Options:
   --web DIR            static files served at / (env SEARCH_WEB_DIR, default web)
   --threads N          concurrent searches, 0 = http threads (env SEARCH_THREADS)
   --http-threads N     HTTP workers (epoll), 0 = cores (env SEARCH_HTTP_THREADS)
+  --http-poll-us N     microseconds a worker polls for the next request before sleeping,
+                       while clients are fewer than workers; 0 = never (env SEARCH_HTTP_POLL_US,
+                       default 200)
   --log-level LEVEL    trace|debug|info|warn|error|critical|off (env SEARCH_LOG_LEVEL, default info)
   --log-format FORMAT  text|json (env SEARCH_LOG_FORMAT, default text)
   --no-access-log      do not log one line per request (env SEARCH_ACCESS_LOG=false)

@@ -33,8 +33,13 @@ std::uint32_t interest(HttpConnection::Wait wait) {
 
 class EventLoop::Worker {
   public:
-    Worker(const ConnectionLimits& limits, const ServeRequest& serve)
-        : limits_(limits), serve_(serve) {
+    Worker(const EventLoopOptions& options, const ServeRequest& serve, std::atomic<int>& open,
+           std::atomic<std::size_t>& poll_hits)
+        : options_(options),
+          limits_(options.limits),
+          serve_(serve),
+          open_(open),
+          poll_hits_(poll_hits) {
         epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
         if (epoll_fd_ < 0) throw os_error("epoll_create1");
         wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -62,6 +67,7 @@ class EventLoop::Worker {
             inbox_.push_back(fd);
         }
         load_.fetch_add(1, std::memory_order_relaxed);
+        open_.fetch_add(1, std::memory_order_relaxed);
         wake();
     }
 
@@ -93,8 +99,10 @@ class EventLoop::Worker {
 
     void run() {
         std::array<epoll_event, 32> events{};
+        bool worked = false;
         while (!stopping_) {
-            const int n = ::epoll_wait(epoll_fd_, events.data(), events.size(), kTickMs);
+            const int n = next_events(events, worked);
+            worked = n > 0;
             for (int i = 0; i < n; ++i) {
                 const int fd = events[static_cast<std::size_t>(i)].data.fd;
                 if (fd == wake_fd_) {
@@ -107,6 +115,23 @@ class EventLoop::Worker {
         }
         connections_.clear();
         take_new_connections();  // handed over while stopping: closed, never added
+    }
+
+    // Waits for events; right after work, and while polling pays, first asks without sleeping
+    // for up to options_.poll.
+    int next_events(std::array<epoll_event, 32>& events, bool worked) {
+        if (worked && options_.poll.count() > 0 &&
+            poll_pays(open_.load(std::memory_order_relaxed), options_.workers)) {
+            const auto until = Clock::now() + options_.poll;
+            do {
+                const int n = ::epoll_wait(epoll_fd_, events.data(), events.size(), 0);
+                if (n != 0) {
+                    if (n > 0) poll_hits_.fetch_add(1, std::memory_order_relaxed);
+                    return n;
+                }
+            } while (Clock::now() < until && !stopping_);
+        }
+        return ::epoll_wait(epoll_fd_, events.data(), events.size(), kTickMs);
     }
 
     void take_new_connections() {
@@ -124,6 +149,7 @@ class EventLoop::Worker {
             ev.data.fd = fd;
             if (stopping_ || ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) {
                 load_.fetch_sub(1, std::memory_order_relaxed);
+                open_.fetch_sub(1, std::memory_order_relaxed);
                 continue;  // closed by the connection's destructor
             }
             connections_.emplace(fd, Entry{std::move(connection), HttpConnection::Wait::Read});
@@ -147,6 +173,7 @@ class EventLoop::Worker {
     void close(std::unordered_map<int, Entry>::iterator it) {
         connections_.erase(it);  // the destructor closes the socket, which leaves the epoll set
         load_.fetch_sub(1, std::memory_order_relaxed);
+        open_.fetch_sub(1, std::memory_order_relaxed);
     }
 
     void sweep_if_due() {
@@ -160,8 +187,11 @@ class EventLoop::Worker {
         }
     }
 
+    const EventLoopOptions& options_;
     const ConnectionLimits& limits_;
     const ServeRequest& serve_;
+    std::atomic<int>& open_;
+    std::atomic<std::size_t>& poll_hits_;
     int epoll_fd_ = -1;
     int wake_fd_ = -1;
     std::atomic<bool> stopping_{false};
@@ -177,10 +207,10 @@ class EventLoop::Worker {
 EventLoop::EventLoop(EventLoopOptions options, ServeRequest serve)
     : options_(options), serve_(std::move(serve)) {
     options_.limits.keep_alive = std::max(options_.limits.keep_alive, kMinKeepAlive);
-    const int n = std::max(options_.workers, 1);
-    workers_.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        workers_.push_back(std::make_unique<Worker>(options_.limits, serve_));
+    options_.workers = std::max(options_.workers, 1);
+    workers_.reserve(static_cast<std::size_t>(options_.workers));
+    for (int i = 0; i < options_.workers; ++i) {
+        workers_.push_back(std::make_unique<Worker>(options_, serve_, open_, poll_hits_));
     }
 }
 

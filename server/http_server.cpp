@@ -20,6 +20,7 @@ class HttpServer::LoopQueue final : public httplib::TaskQueue {
     explicit LoopQueue(HttpServer& server) : server_(server) {
         EventLoopOptions options;
         options.workers = server.workers_;
+        options.poll = server.poll_;
         auto& limits = options.limits;
         limits.read_timeout = to_ms(server.read_timeout_sec_, server.read_timeout_usec_);
         limits.write_timeout = to_ms(server.write_timeout_sec_, server.write_timeout_usec_);
@@ -39,7 +40,8 @@ class HttpServer::LoopQueue final : public httplib::TaskQueue {
     HttpServer& server_;
 };
 
-HttpServer::HttpServer(int workers) : workers_(workers) {
+HttpServer::HttpServer(int workers, std::chrono::microseconds poll)
+    : workers_(workers), poll_(poll) {
     // httplib owns and deletes the queue it gets from this factory.
     new_task_queue = [this] { return new LoopQueue(*this); };
 }

@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -19,8 +20,9 @@ class HttpServer : public httplib::Server {
     // request goes through httplib (see SearchFastPath). Sets `closed` as process_request does.
     using FastPath = std::function<bool(ConnectionStream& stream, bool& closed)>;
 
-    // `workers`: threads that read requests and write responses (each runs one at a time).
-    explicit HttpServer(int workers);
+    // `workers`: threads that read requests and write responses (each runs one at a time);
+    // `poll`: how long one asks for its next request before sleeping (EventLoopOptions::poll).
+    HttpServer(int workers, std::chrono::microseconds poll);
     ~HttpServer() override;
 
     // Tried before httplib on every request but a connection's last. Set before listening.
@@ -36,6 +38,7 @@ class HttpServer : public httplib::Server {
     bool serve(ConnectionStream& stream, bool last, bool& closed);
 
     int workers_;
+    std::chrono::microseconds poll_;
     FastPath fast_path_;
     std::unique_ptr<EventLoop> loop_;
 };

@@ -123,14 +123,15 @@ void read_search(ServerConfig& cfg, const json& j) {
 
 void apply_config_json(ServerConfig& cfg, const json& j) {
     check_keys(j, "",
-               {"bind", "port", "index", "web_dir", "threads", "http_threads", "log", "cors",
-                "rate_limit", "limits", "search"});
+               {"bind", "port", "index", "web_dir", "threads", "http_threads", "http_poll_us",
+                "log", "cors", "rate_limit", "limits", "search"});
     read_string(j, "bind", cfg.bind);
     read_int(j, "port", cfg.port, 0, 65535);
     read_string(j, "index", cfg.index_dir);
     read_string(j, "web_dir", cfg.web_dir);
     read_int(j, "threads", cfg.threads, 0, 1024);
     read_int(j, "http_threads", cfg.http_threads, 0, 4096);
+    read_int(j, "http_poll_us", cfg.http_poll_us, 0, kMaxPollUs);
     if (j.contains("log")) read_log(cfg, j["log"]);
     if (j.contains("cors")) read_cors(cfg, j["cors"]);
     if (j.contains("rate_limit")) read_rate_limit(cfg, j["rate_limit"]);
@@ -179,6 +180,7 @@ void apply_env(ServerConfig& cfg, const EnvLookup& env) {
     if (auto v = env("SEARCH_WEB_DIR")) cfg.web_dir = *v;
     if (auto v = num("SEARCH_THREADS", 0, 1024)) cfg.threads = static_cast<int>(*v);
     if (auto v = num("SEARCH_HTTP_THREADS", 0, 4096)) cfg.http_threads = static_cast<int>(*v);
+    if (auto v = num("SEARCH_HTTP_POLL_US", 0, kMaxPollUs)) cfg.http_poll_us = static_cast<int>(*v);
     if (auto v = env("SEARCH_LOG_LEVEL")) cfg.log_level = *v;
     if (auto v = env("SEARCH_LOG_FORMAT")) cfg.log_format = *v;
     if (auto v = env("SEARCH_ACCESS_LOG")) {
@@ -238,6 +240,7 @@ nlohmann::json to_json(const ServerConfig& cfg) {
         {"web_dir", cfg.web_dir},
         {"threads", cfg.threads},
         {"http_threads", cfg.http_threads},
+        {"http_poll_us", cfg.http_poll_us},
         {"log",
          {{"level", cfg.log_level}, {"format", cfg.log_format}, {"access_log", cfg.access_log}}},
         {"cors", {{"allowed_origins", cfg.cors_origins}}},

@@ -24,6 +24,9 @@ struct HttpLimits {
     int keep_alive_max_requests = 10000;
 };
 
+// The longest poll a worker may be told to make (http_poll_us): 10 ms.
+inline constexpr int kMaxPollUs = 10'000;
+
 struct RateLimitConfig {
     bool enabled = false;
     double requests_per_second = 20.0;  // tokens refilled per second per client address
@@ -37,6 +40,9 @@ struct ServerConfig {
     std::string web_dir = "web";
     int threads = 0;       // concurrent searches (one Searcher each); 0 = http_threads
     int http_threads = 0;  // HTTP workers (server/event_loop); 0 = cores
+    // How long a worker asks for its next request before it sleeps, while the server holds
+    // fewer connections than workers (server/event_loop.hpp, poll_pays); 0 = never.
+    int http_poll_us = 200;
     std::string log_level = "info";
     std::string log_format = "text";  // text | json
     bool access_log = true;

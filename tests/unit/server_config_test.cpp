@@ -42,6 +42,7 @@ TEST_CASE("server config: defaults are the documented ones") {
     CHECK(cfg.web_dir == "web");
     CHECK(cfg.http_threads == 4);  // 0 = cores: one HTTP worker per core
     CHECK(cfg.threads == 4);       // 0 = http_threads: one Searcher per worker
+    CHECK(cfg.http_poll_us == 200);
     CHECK(cfg.cors_origins.empty());
     CHECK_FALSE(cfg.rate_limit.enabled);
     CHECK(cfg.search.max_query_chars == 1000);
@@ -68,6 +69,7 @@ TEST_CASE("server config: the checked-in config file parses and matches the defa
 TEST_CASE("server config: flags override environment, which overrides the file") {
     const auto path = write_temp_config(
         R"({"port": 9000, "bind": "0.0.0.0", "index": "/from/file", "threads": 3,
+            "http_poll_us": 50,
             "log": {"level": "warn"}, "cors": {"allowed_origins": ["https://a.example"]}})");
     const auto env = env_of({{"SEARCH_PORT", "9100"}, {"SEARCH_INDEX", "/from/env"}});
 
@@ -76,6 +78,7 @@ TEST_CASE("server config: flags override environment, which overrides the file")
     CHECK(cfg.index_dir == "/from/env");  // env over file
     CHECK(cfg.bind == "0.0.0.0");         // file over default
     CHECK(cfg.threads == 3);
+    CHECK(cfg.http_poll_us == 50);
     CHECK(cfg.log_level == "warn");
     CHECK(cfg.cors_origins == std::vector<std::string>{"https://a.example"});
 
@@ -83,6 +86,8 @@ TEST_CASE("server config: flags override environment, which overrides the file")
                                    env, 2);
     CHECK(cfg.port == 9200);
     CHECK(cfg.index_dir == "/from/flag");
+    cfg = news::load_server_config(cli({"--config", path, "--http-poll-us", "0"}), env, 2);
+    CHECK(cfg.http_poll_us == 0);
 
     // SEARCH_CONFIG names the file when --config is absent.
     cfg = news::load_server_config(cli({}), env_of({{"SEARCH_CONFIG", path}}), 2);
@@ -96,6 +101,7 @@ TEST_CASE("server config: every environment variable is read") {
                 {"SEARCH_WEB_DIR", "/srv/web"},
                 {"SEARCH_THREADS", "6"},
                 {"SEARCH_HTTP_THREADS", "50"},
+                {"SEARCH_HTTP_POLL_US", "0"},
                 {"SEARCH_LOG_LEVEL", "debug"},
                 {"SEARCH_LOG_FORMAT", "json"},
                 {"SEARCH_ACCESS_LOG", "false"},
@@ -107,6 +113,7 @@ TEST_CASE("server config: every environment variable is read") {
     CHECK(cfg.web_dir == "/srv/web");
     CHECK(cfg.threads == 6);
     CHECK(cfg.http_threads == 50);
+    CHECK(cfg.http_poll_us == 0);
     CHECK(cfg.log_level == "debug");
     CHECK(cfg.log_format == "json");
     CHECK_FALSE(cfg.access_log);
@@ -144,6 +151,12 @@ TEST_CASE("server config: bad values are rejected with the name of the setting")
               news::load_server_config(cli({}), env_of({{"SEARCH_THREADS", "-1"}}), 1);
           }).find("SEARCH_THREADS") != std::string::npos);
     CHECK(message_of([] {
+              news::load_server_config(cli({"--http-poll-us", "20000"}), env_of({}), 1);
+          }).find("--http-poll-us") != std::string::npos);
+    CHECK(message_of([] {
+              news::load_server_config(cli({}), env_of({{"SEARCH_HTTP_POLL_US", "-5"}}), 1);
+          }).find("SEARCH_HTTP_POLL_US") != std::string::npos);
+    CHECK(message_of([] {
               news::load_server_config(cli({"--log-level", "loud"}), env_of({}), 1);
           }).find("log level") != std::string::npos);
 
@@ -175,8 +188,9 @@ TEST_CASE("server config: mode flags") {
     CHECK(cli({"--healthcheck", "--port", "9"}).mode == news::RunMode::Healthcheck);
     CHECK(cli({"--version"}).mode == news::RunMode::Version);
     const auto help = news::help_text();
-    for (const char* flag : {"--config", "--index", "--port", "--bind", "--web", "--threads",
-                             "--healthcheck", "SEARCH_PORT", "SEARCH_INDEX", "SEARCH_BIND"}) {
+    for (const char* flag :
+         {"--config", "--index", "--port", "--bind", "--web", "--threads", "--http-poll-us",
+          "--healthcheck", "SEARCH_PORT", "SEARCH_INDEX", "SEARCH_BIND", "SEARCH_HTTP_POLL_US"}) {
         CHECK_MESSAGE(help.find(flag) != std::string::npos, flag);
     }
 }

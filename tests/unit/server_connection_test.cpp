@@ -316,3 +316,64 @@ TEST_CASE("event loop: stop closes every connection, busy or idle") {
     for (auto& p : pairs) CHECK(p->sees_eof(500ms));
     loop.reset();
 }
+
+TEST_CASE("event loop: polling for the next request pays only with fewer clients than workers") {
+    CHECK(news::poll_pays(0, 2));
+    CHECK(news::poll_pays(1, 2));
+    CHECK_FALSE(news::poll_pays(2, 2));
+    CHECK_FALSE(news::poll_pays(16, 2));
+    CHECK_FALSE(news::poll_pays(1, 1));
+}
+
+namespace {
+
+// Requests on `clients` connections, one at a time each, the next sent 1 ms after its answer:
+// how many the workers found by polling.
+std::size_t poll_hits_with(std::chrono::microseconds poll, int clients) {
+    FakeServer fake;
+    news::EventLoopOptions options;
+    options.workers = 2;
+    options.limits = limits();
+    options.poll = poll;
+    news::EventLoop loop(options, fake.serve);
+    std::vector<std::unique_ptr<Pair>> pairs;
+    for (int i = 0; i < clients; ++i) {
+        pairs.push_back(std::make_unique<Pair>());
+        loop.add(pairs.back()->server);
+    }
+    for (int round = 0; round < 5; ++round) {
+        for (auto& p : pairs) {
+            p->send(request("/r"));
+            CHECK(p->receive_bytes(3) == "/r;");
+        }
+        std::this_thread::sleep_for(1ms);
+    }
+    return loop.poll_hits();
+}
+
+}  // namespace
+
+TEST_CASE("event loop: a worker polls for one client's next request instead of sleeping") {
+    // A poll far longer than the client's pause: each request after the first is found by it.
+    CHECK(poll_hits_with(200ms, 1) >= 4);
+    CHECK(poll_hits_with(0ms, 1) == 0);
+    // As many clients as workers: every worker sleeps between requests.
+    CHECK(poll_hits_with(200ms, 2) == 0);
+}
+
+TEST_CASE("event loop: stop does not wait for a worker's poll to run out") {
+    FakeServer fake;
+    news::EventLoopOptions options;
+    options.workers = 2;
+    options.limits = limits();
+    options.poll = std::chrono::microseconds(5s);
+    auto loop = std::make_unique<news::EventLoop>(options, fake.serve);
+    Pair p;
+    loop->add(p.server);
+    p.send(request("/x"));
+    CHECK(p.receive_bytes(3) == "/x;");
+    const auto asked = std::chrono::steady_clock::now();
+    loop->stop();
+    CHECK(std::chrono::steady_clock::now() - asked < 1s);
+    CHECK(p.sees_eof(500ms));
+}
