@@ -12,18 +12,30 @@ struct FlagSpec {
     bool takes_value;
 };
 
+// One flag a line: the formatter would pack this list into columns.
+// clang-format off
 constexpr FlagSpec kFlags[] = {
-    {"--config", true},       {"--index", true},
-    {"--port", true},         {"--bind", true},
-    {"--web", true},          {"--threads", true},
-    {"--http-threads", true}, {"--http-poll-us", true},
-    {"--log-level", true},    {"--log-format", true},
-    {"--cors-origin", true},  {"--rate-limit", true},
-    {"--rate-burst", true},   {"--no-access-log", false},
-    {"--healthcheck", false}, {"--print-config", false},
-    {"--help", false},        {"-h", false},
+    {"--config", true},
+    {"--index", true},
+    {"--port", true},
+    {"--bind", true},
+    {"--web", true},
+    {"--threads", true},
+    {"--http-threads", true},
+    {"--http-poll-us", true},
+    {"--log-level", true},
+    {"--log-format", true},
+    {"--cors-origin", true},
+    {"--rate-limit", true},
+    {"--rate-burst", true},
+    {"--no-access-log", false},
+    {"--healthcheck", false},
+    {"--print-config", false},
+    {"--help", false},
+    {"-h", false},
     {"--version", false},
 };
+// clang-format on
 
 const FlagSpec* find_flag(std::string_view name) {
     for (const auto& f : kFlags) {
