@@ -120,16 +120,18 @@ class EventLoop::Worker {
     // Waits for events; right after work, and while polling pays, first asks without sleeping
     // for up to options_.poll.
     int next_events(std::array<epoll_event, 32>& events, bool worked) {
-        if (worked && options_.poll.count() > 0 &&
-            poll_pays(open_.load(std::memory_order_relaxed), options_.workers)) {
+        if (worked && options_.poll.count() > 0) {
             const auto until = Clock::now() + options_.poll;
-            do {
+            // Asked on every turn: a client that connects meanwhile ends the poll at once.
+            while (!stopping_ &&
+                   poll_pays(open_.load(std::memory_order_relaxed), options_.workers)) {
                 const int n = ::epoll_wait(epoll_fd_, events.data(), events.size(), 0);
                 if (n != 0) {
                     if (n > 0) poll_hits_.fetch_add(1, std::memory_order_relaxed);
                     return n;
                 }
-            } while (Clock::now() < until && !stopping_);
+                if (Clock::now() >= until) break;
+            }
         }
         return ::epoll_wait(epoll_fd_, events.data(), events.size(), kTickMs);
     }

@@ -327,20 +327,27 @@ TEST_CASE("event loop: polling for the next request pays only with fewer clients
 
 namespace {
 
-// Requests on `clients` connections, one at a time each, the next sent 1 ms after its answer:
-// how many the workers found by polling.
-std::size_t poll_hits_with(std::chrono::microseconds poll, int clients) {
-    FakeServer fake;
+// Two workers that poll for up to `poll` after each answer.
+news::EventLoopOptions polling(std::chrono::microseconds poll) {
     news::EventLoopOptions options;
     options.workers = 2;
     options.limits = limits();
     options.poll = poll;
-    news::EventLoop loop(options, fake.serve);
+    return options;
+}
+
+// Requests on `clients` connections, one at a time each, the next sent 1 ms after its answer:
+// how many the workers found by polling. The first goes out once every client has connected
+// (a worker may poll while the others connect; the next connection ends that poll).
+std::size_t poll_hits_with(std::chrono::microseconds poll, int clients) {
+    FakeServer fake;
+    news::EventLoop loop(polling(poll), fake.serve);
     std::vector<std::unique_ptr<Pair>> pairs;
     for (int i = 0; i < clients; ++i) {
         pairs.push_back(std::make_unique<Pair>());
         loop.add(pairs.back()->server);
     }
+    std::this_thread::sleep_for(20ms);
     for (int round = 0; round < 5; ++round) {
         for (auto& p : pairs) {
             p->send(request("/r"));
@@ -361,13 +368,26 @@ TEST_CASE("event loop: a worker polls for one client's next request instead of s
     CHECK(poll_hits_with(200ms, 2) == 0);
 }
 
+TEST_CASE("event loop: a client that connects ends a poll that no longer pays") {
+    FakeServer fake;
+    news::EventLoop loop(polling(5s), fake.serve);
+    Pair first;
+    loop.add(first.server);
+    first.send(request("/a"));
+    CHECK(first.receive_bytes(3) == "/a;");
+    std::this_thread::sleep_for(5ms);  // the worker is polling for first's next request
+    const auto hits = loop.poll_hits();
+    Pair second;
+    loop.add(second.server);
+    std::this_thread::sleep_for(20ms);
+    first.send(request("/b"));
+    CHECK(first.receive_bytes(3) == "/b;");
+    CHECK(loop.poll_hits() == hits);  // found by a worker that had gone to sleep
+}
+
 TEST_CASE("event loop: stop does not wait for a worker's poll to run out") {
     FakeServer fake;
-    news::EventLoopOptions options;
-    options.workers = 2;
-    options.limits = limits();
-    options.poll = std::chrono::microseconds(5s);
-    auto loop = std::make_unique<news::EventLoop>(options, fake.serve);
+    auto loop = std::make_unique<news::EventLoop>(polling(5s), fake.serve);
     Pair p;
     loop->add(p.server);
     p.send(request("/x"));
