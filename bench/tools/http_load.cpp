@@ -4,9 +4,12 @@
 //
 // usage: http_load --port N --queries FILE --concurrency C --seconds T --label 1x
 //                  [--warmup S] [--max-requests N] [--server-pid PID] [--check] [--path P]
+//                  [--engine NAME]
 // --server-pid adds the server's CPU time per query (server_cpu_ms_per_query) to the line.
 // --path sends every request to P (say /healthz) instead of the queries: the cost of the HTTP
 // round trip alone on this machine (engine "news-search (HTTP P)"), the floor under every query.
+// --engine NAME labels the line NAME instead (a run under other conditions, such as the client
+// pinned to the server's core).
 // --check parses every body as JSON and checks the hit count (slower; for verifying the server).
 
 #include <iostream>
@@ -58,10 +61,11 @@ bench::Outcome check_response(const std::optional<bench::KeepAliveClient::Reply>
 }  // namespace
 
 int main(int argc, char** argv) try {
-    const bench::Args args(argc, argv,
-                           {"--port", "--queries", "--concurrency", "--seconds", "--label",
-                            "--warmup", "--max-requests", "--host", "--server-pid", "--path"},
-                           {"--check"});
+    const bench::Args args(
+        argc, argv,
+        {"--port", "--queries", "--concurrency", "--seconds", "--label", "--warmup",
+         "--max-requests", "--host", "--server-pid", "--path", "--engine"},
+        {"--check"});
     const auto host = args.str("--host", "127.0.0.1");
     if (host != "127.0.0.1" && host != "localhost") {
         throw std::invalid_argument("load goes to the loopback interface only");
@@ -88,8 +92,9 @@ int main(int argc, char** argv) try {
                             ? "/api/search?q=" + url_encode(q) + "&op=and&per_page=10"
                             : fixed_path);
     }
-    const auto engine = fixed_path.empty() ? std::string("news-search (HTTP)")
-                                           : "news-search (HTTP " + fixed_path + ")";
+    const auto engine =
+        args.str("--engine", fixed_path.empty() ? std::string("news-search (HTTP)")
+                                                : "news-search (HTTP " + fixed_path + ")");
 
     auto factory = [&](int) -> bench::QueryFn {
         auto client =

@@ -78,3 +78,16 @@ TEST_CASE("report: a ratio just under the threshold is not shown as reaching it"
     CHECK(t2.verdict == "PASS");
     CHECK(t2.measured.find("0.83×") == 0);
 }
+
+TEST_CASE(
+    "report: at c=1 the one-core row is named next to the verdict, which it does not change") {
+    const auto base = query_line("news-search (HTTP)", 1, 3000, 0.02, 0.25) +
+                      query_line("news-search (in-process)", 1, 5000, 0.2, 0);
+    const auto with_row =
+        base + query_line("news-search (HTTP, client and server on one core)", 1, 4300, 0.02, 0.2);
+    const auto t = inproc_target(with_row, 1);
+    CHECK(t.verdict == "FAIL");  // the default row's 0.60 decides
+    CHECK(t.measured.find("0.60×") == 0);
+    CHECK(t.measured.find("client and server on one core: 0.86×") != std::string::npos);
+    CHECK(inproc_target(base, 1).measured.find("one core") == std::string::npos);
+}

@@ -37,6 +37,8 @@ inline const char* kOursHttp = "news-search (HTTP)";
 inline const char* kOursInProcess = "news-search (in-process)";
 // The same server answering /healthz: the HTTP round trip alone, with no search behind it.
 inline const char* kOursHttpFloor = "news-search (HTTP /healthz)";
+// The same server and client at c=1 with both pinned to one core (bench/run's one_core_round).
+inline const char* kOursHttpOneCore = "news-search (HTTP, client and server on one core)";
 inline const char* kOursIndexer = "news-search indexer";
 
 bool is_ours(const std::string& engine);

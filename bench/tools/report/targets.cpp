@@ -98,6 +98,14 @@ std::string floor_note(const json* floor, const json& inproc, int c) {
     return "; HTTP alone: " + cost + ", so at most " + fmt(bound, 2) + "× here";
 }
 
+// The same ratio with the client and the server pinned to one core (bench/run's extra c=1 row):
+// what is left of the gap once no request has to wake a thread on another, idle vCPU.
+std::string one_core_note(const json* one_core, const json& inproc) {
+    if (one_core == nullptr || num(*one_core, "qps") <= 0 || num(inproc, "qps") <= 0) return "";
+    return "; client and server on one core: " +
+           fmt(num(*one_core, "qps") / num(inproc, "qps"), 2) + "×";
+}
+
 void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
     for (const auto& corpus : r.corpora()) {
         for (const int c : {1, 2, 16}) {
@@ -121,8 +129,10 @@ void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
             } else {
                 const double x = num(*ours, "qps") / std::max(1e-9, num(*inproc, "qps"));
                 const auto floor = floor_note(r.find_query(kOursHttpFloor, corpus, c), *inproc, c);
+                const auto one_core =
+                    one_core_note(r.find_query(kOursHttpOneCore, corpus, c), *inproc);
                 out.push_back({inproc_name,
-                               ratio_against(x, 0.8) + cpu_note(*inproc, *ours) + floor,
+                               ratio_against(x, 0.8) + cpu_note(*inproc, *ours) + floor + one_core,
                                verdict(x >= 0.8)});
             }
         }
