@@ -61,12 +61,17 @@ bool SearchFastPath::serve(ConnectionStream& stream, bool& closed) {
     const auto request = read_plain_get(stream.unread(), kSearchPath, max_head_);
     if (!request) return false;
     const auto start = Clock::now();
+    // Declared out here so that they are freed after the answer has gone to the socket (a body
+    // this size leaves in write(), below): a client waits for its answer, not for this clean-up,
+    // which takes 3-5 µs of a 150-250 µs search (a tenth of the HTTP gap at one client).
+    httplib::Params params;
+    nlohmann::json result;
     std::string body;
     try {
-        httplib::Params params;
         httplib::detail::parse_query_text(std::string(request->query), params);
         require_utf8(params);
-        body = write_json(search_result(ctx_, params));
+        result = search_result(ctx_, params);
+        body = write_json(result);
     } catch (...) {
         return false;  // answered by the full path, which runs it again and reports the error
     }
