@@ -91,3 +91,14 @@ TEST_CASE(
     CHECK(t.measured.find("client and server on one core: 0.86×") != std::string::npos);
     CHECK(inproc_target(base, 1).measured.find("one core") == std::string::npos);
 }
+
+TEST_CASE("report: the wrk row is named next to the verdict, which it does not change") {
+    const auto base = query_line("news-search (HTTP)", 16, 8500, 0.03, 0.22) +
+                      query_line("news-search (in-process)", 16, 10000, 0.2, 0);
+    const auto with_row = base + query_line("news-search (HTTP, wrk)", 16, 7000, 0.05, 0.23);
+    const auto t = inproc_target(with_row, 16);
+    CHECK(t.verdict == "PASS");  // the default row's 0.85 decides, not wrk's 0.70
+    CHECK(t.measured.find("0.85×") == 0);
+    CHECK(t.measured.find("wrk as the client: 0.70×") != std::string::npos);
+    CHECK(inproc_target(base, 16).measured.find("wrk") == std::string::npos);
+}

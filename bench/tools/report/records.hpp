@@ -39,6 +39,8 @@ inline const char* kOursInProcess = "news-search (in-process)";
 inline const char* kOursHttpFloor = "news-search (HTTP /healthz)";
 // The same server and client at c=1 with both pinned to one core (bench/run's one_core_round).
 inline const char* kOursHttpOneCore = "news-search (HTTP, client and server on one core)";
+// The same server and queries with wrk as the client instead of http_load (bench/run's wrk_rows).
+inline const char* kOursHttpWrk = "news-search (HTTP, wrk)";
 inline const char* kOursIndexer = "news-search indexer";
 
 bool is_ours(const std::string& engine);
