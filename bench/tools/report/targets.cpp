@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <string>
+#include <string_view>
 
 #include "report/format.hpp"
 #include "report/rounds.hpp"
@@ -98,18 +100,13 @@ std::string floor_note(const json* floor, const json& inproc, int c) {
     return "; HTTP alone: " + cost + ", so at most " + fmt(bound, 2) + "× here";
 }
 
-// The same ratio with the client and the server pinned to one core (bench/run's extra c=1 row):
-// what is left of the gap once no request has to wake a thread on another, idle vCPU.
-std::string one_core_note(const json* one_core, const json& inproc) {
-    if (one_core == nullptr || num(*one_core, "qps") <= 0 || num(inproc, "qps") <= 0) return "";
-    return "; client and server on one core: " +
-           fmt(num(*one_core, "qps") / num(inproc, "qps"), 2) + "×";
-}
-
-// The same ratio with wrk as the client: whether our own load generator is what limits the row.
-std::string wrk_note(const json* wrk, const json& inproc) {
-    if (wrk == nullptr || num(*wrk, "qps") <= 0 || num(inproc, "qps") <= 0) return "";
-    return "; wrk as the client: " + fmt(num(*wrk, "qps") / num(inproc, "qps"), 2) + "×";
+// The ratio of another run of ours to in-process, named next to the verdict without changing it:
+// the client and the server pinned to one core (bench/run's extra c=1 row: what is left of the gap
+// once no request has to wake a thread on another, idle vCPU), or wrk as the client (whether our
+// own load generator is what limits the row).
+std::string side_note(const json* row, const json& inproc, std::string_view label) {
+    if (row == nullptr || num(*row, "qps") <= 0 || num(inproc, "qps") <= 0) return "";
+    return "; " + std::string(label) + ": " + fmt(num(*row, "qps") / num(inproc, "qps"), 2) + "×";
 }
 
 void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
@@ -135,9 +132,10 @@ void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
             } else {
                 const double x = num(*ours, "qps") / std::max(1e-9, num(*inproc, "qps"));
                 const auto floor = floor_note(r.find_query(kOursHttpFloor, corpus, c), *inproc, c);
-                const auto one_core =
-                    one_core_note(r.find_query(kOursHttpOneCore, corpus, c), *inproc);
-                const auto wrk = wrk_note(r.find_query(kOursHttpWrk, corpus, c), *inproc);
+                const auto one_core = side_note(r.find_query(kOursHttpOneCore, corpus, c), *inproc,
+                                                "client and server on one core");
+                const auto wrk =
+                    side_note(r.find_query(kOursHttpWrk, corpus, c), *inproc, "wrk as the client");
                 out.push_back(
                     {inproc_name,
                      ratio_against(x, 0.8) + cpu_note(*inproc, *ours) + floor + one_core + wrk,
