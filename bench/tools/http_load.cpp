@@ -4,12 +4,14 @@
 //
 // usage: http_load --port N --queries FILE --concurrency C --seconds T --label 1x
 //                  [--warmup S] [--max-requests N] [--server-pid PID] [--check] [--path P]
-//                  [--engine NAME]
+//                  [--engine NAME] [--spin]
 // --server-pid adds the server's CPU time per query (server_cpu_ms_per_query) to the line.
 // --path sends every request to P (say /healthz) instead of the queries: the cost of the HTTP
 // round trip alone on this machine (engine "news-search (HTTP P)"), the floor under every query.
 // --engine NAME labels the line NAME instead (a run under other conditions, such as the client
 // pinned to the server's core).
+// --spin waits for each reply without sleeping (KeepAliveClient::Wait::Spin): at c=1 the figure
+// then leaves out the client's own wake-up. Not for c > 1 on a small machine (a core per client).
 // --check parses every body as JSON and checks the hit count (slower; for verifying the server).
 
 #include <iostream>
@@ -65,7 +67,7 @@ int main(int argc, char** argv) try {
         argc, argv,
         {"--port", "--queries", "--concurrency", "--seconds", "--label", "--warmup",
          "--max-requests", "--host", "--server-pid", "--path", "--engine"},
-        {"--check"});
+        {"--check", "--spin"});
     const auto host = args.str("--host", "127.0.0.1");
     if (host != "127.0.0.1" && host != "localhost") {
         throw std::invalid_argument("load goes to the loopback interface only");
@@ -80,6 +82,8 @@ int main(int argc, char** argv) try {
     opt.max_requests = static_cast<std::size_t>(args.integer("--max-requests", 1'000'000));
     opt.server_pid = static_cast<long>(args.integer("--server-pid", 0));
     const bool full_check = args.has("--check");
+    const auto wait = args.has("--spin") ? bench::KeepAliveClient::Wait::Spin
+                                         : bench::KeepAliveClient::Wait::Sleep;
 
     const auto fixed_path = args.str("--path", "");
     if (!fixed_path.empty() && fixed_path.front() != '/') {
@@ -98,7 +102,7 @@ int main(int argc, char** argv) try {
 
     auto factory = [&](int) -> bench::QueryFn {
         auto client =
-            std::make_shared<bench::KeepAliveClient>(host, port, std::chrono::seconds(10));
+            std::make_shared<bench::KeepAliveClient>(host, port, std::chrono::seconds(10), wait);
         return [client, &paths, full_check](std::size_t i) {
             return check_response(client->get(paths[i]), full_check);
         };

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <ctime>
 #include <string>
 #include <thread>
 
@@ -62,6 +63,10 @@ struct LoopbackServer {
         server.Get("/big", [](const httplib::Request&, httplib::Response& res) {
             res.set_content(std::string(300'000, 'x'), "text/plain");
         });
+        server.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            res.set_content("late", "text/plain");
+        });
         server.Get("/bye", [](const httplib::Request&, httplib::Response& res) {
             res.set_header("Connection", "close");
             res.set_content("bye", "text/plain");
@@ -77,25 +82,61 @@ struct LoopbackServer {
     }
 };
 
+constexpr bench::KeepAliveClient::Wait kBothWaits[] = {bench::KeepAliveClient::Wait::Sleep,
+                                                       bench::KeepAliveClient::Wait::Spin};
+
+std::chrono::nanoseconds thread_cpu() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
+}
+
 }  // namespace
 
-TEST_CASE("the client reads whole responses over one keep-alive connection") {
-    LoopbackServer s;
-    bench::KeepAliveClient client("127.0.0.1", s.port, std::chrono::seconds(5));
-    for (int i = 0; i < 50; ++i) {
-        const auto reply = client.get("/echo?q=n" + std::to_string(i));
-        REQUIRE(reply);
-        CHECK(reply->status == 200);
-        CHECK(reply->body == "{\"q\":\"n" + std::to_string(i) + "\"}");
+TEST_CASE("the client reads whole responses over one keep-alive connection, sleeping or spinning") {
+    for (const auto wait : kBothWaits) {
+        CAPTURE(static_cast<int>(wait));
+        LoopbackServer s;
+        bench::KeepAliveClient client("127.0.0.1", s.port, std::chrono::seconds(5), wait);
+        for (int i = 0; i < 50; ++i) {
+            const auto reply = client.get("/echo?q=n" + std::to_string(i));
+            REQUIRE(reply);
+            CHECK(reply->status == 200);
+            CHECK(reply->body == "{\"q\":\"n" + std::to_string(i) + "\"}");
+        }
+        const auto big = client.get("/big");
+        REQUIRE(big);
+        CHECK(big->body.size() == 300'000);
+        CHECK(big->body.find_first_not_of('x') == std::string::npos);
+        const auto missing = client.get("/nowhere");
+        REQUIRE(missing);
+        CHECK(missing->status == 404);
+        CHECK(client.connections_opened() == 1);
     }
-    const auto big = client.get("/big");
-    REQUIRE(big);
-    CHECK(big->body.size() == 300'000);
-    CHECK(big->body.find_first_not_of('x') == std::string::npos);
-    const auto missing = client.get("/nowhere");
-    REQUIRE(missing);
-    CHECK(missing->status == 404);
-    CHECK(client.connections_opened() == 1);
+}
+
+TEST_CASE("a reply later than the timeout is a failure, sleeping or spinning") {
+    for (const auto wait : kBothWaits) {
+        CAPTURE(static_cast<int>(wait));
+        LoopbackServer s;
+        bench::KeepAliveClient client("127.0.0.1", s.port, std::chrono::milliseconds(300), wait);
+        const auto started = std::chrono::steady_clock::now();
+        const auto cpu_before = thread_cpu();
+        CHECK_FALSE(client.get("/slow"));
+        const auto cpu_spent = thread_cpu() - cpu_before;
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(1200));
+        // What tells the two apart: a sleeping wait costs no CPU, a spinning one keeps asking.
+        if (wait == bench::KeepAliveClient::Wait::Spin) {
+            CHECK(cpu_spent > std::chrono::milliseconds(30));
+        } else {
+            CHECK(cpu_spent < std::chrono::milliseconds(30));
+        }
+        // The connection that timed out is dropped; the next request gets a new one.
+        const auto after = client.get("/echo?q=next");
+        REQUIRE(after);
+        CHECK(after->body == "{\"q\":\"next\"}");
+        CHECK(client.connections_opened() == 2);
+    }
 }
 
 TEST_CASE(

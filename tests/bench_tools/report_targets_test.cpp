@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "report/records.hpp"
 #include "report/targets.hpp"
@@ -79,26 +80,32 @@ TEST_CASE("report: a ratio just under the threshold is not shown as reaching it"
     CHECK(t2.measured.find("0.83×") == 0);
 }
 
-TEST_CASE(
-    "report: at c=1 the one-core row is named next to the verdict, which it does not change") {
-    const auto base = query_line("news-search (HTTP)", 1, 3000, 0.02, 0.25) +
-                      query_line("news-search (in-process)", 1, 5000, 0.2, 0);
-    const auto with_row =
-        base + query_line("news-search (HTTP, client and server on one core)", 1, 4300, 0.02, 0.2);
-    const auto t = inproc_target(with_row, 1);
-    CHECK(t.verdict == "FAIL");  // the default row's 0.60 decides
-    CHECK(t.measured.find("0.60×") == 0);
-    CHECK(t.measured.find("client and server on one core: 0.86×") != std::string::npos);
-    CHECK(inproc_target(base, 1).measured.find("one core") == std::string::npos);
-}
-
-TEST_CASE("report: the wrk row is named next to the verdict, which it does not change") {
-    const auto base = query_line("news-search (HTTP)", 16, 8500, 0.03, 0.22) +
-                      query_line("news-search (in-process)", 16, 10000, 0.2, 0);
-    const auto with_row = base + query_line("news-search (HTTP, wrk)", 16, 7000, 0.05, 0.23);
-    const auto t = inproc_target(with_row, 16);
-    CHECK(t.verdict == "PASS");  // the default row's 0.85 decides, not wrk's 0.70
-    CHECK(t.measured.find("0.85×") == 0);
-    CHECK(t.measured.find("wrk as the client: 0.70×") != std::string::npos);
-    CHECK(inproc_target(base, 16).measured.find("wrk") == std::string::npos);
+TEST_CASE("report: each side row is named next to the verdict, which it does not change") {
+    struct Side {
+        const char* engine;
+        int c;
+        double http_qps, side_qps;  // in-process 5,000
+        const char* verdict;        // the default row's ratio decides
+        const char* ratio;
+        const char* named;
+    };
+    const Side sides[] = {
+        {"news-search (HTTP, client and server on one core)", 1, 3000, 4300, "FAIL", "0.60×",
+         "client and server on one core: 0.86×"},
+        {"news-search (HTTP, client spins)", 1, 3800, 4400, "FAIL", "0.76×",
+         "a client that spins instead of sleeping: 0.88×"},
+        {"news-search (HTTP, wrk)", 16, 4250, 3500, "PASS", "0.85×", "wrk as the client: 0.70×"},
+    };
+    for (const auto& side : sides) {
+        CAPTURE(side.engine);
+        const auto base = query_line("news-search (HTTP)", side.c, side.http_qps, 0.02, 0.25) +
+                          query_line("news-search (in-process)", side.c, 5000, 0.2, 0);
+        const auto t =
+            inproc_target(base + query_line(side.engine, side.c, side.side_qps, 0.02, 0.2), side.c);
+        CHECK(t.verdict == side.verdict);
+        CHECK(t.measured.find(side.ratio) == 0);
+        CHECK(t.measured.find(side.named) != std::string::npos);
+        const std::string label(side.named, std::string_view(side.named).find(':'));
+        CHECK(inproc_target(base, side.c).measured.find(label) == std::string::npos);
+    }
 }

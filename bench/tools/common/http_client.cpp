@@ -12,8 +12,9 @@
 
 namespace bench {
 
-KeepAliveClient::KeepAliveClient(std::string host, int port, std::chrono::milliseconds timeout)
-    : host_(std::move(host)), port_(port), timeout_(timeout), in_(16384, '\0') {}
+KeepAliveClient::KeepAliveClient(std::string host, int port, std::chrono::milliseconds timeout,
+                                 Wait wait)
+    : host_(std::move(host)), port_(port), timeout_(timeout), wait_(wait), in_(16384, '\0') {}
 
 KeepAliveClient::~KeepAliveClient() {
     close();
@@ -58,9 +59,17 @@ bool KeepAliveClient::send_all(std::string_view data) {
 
 bool KeepAliveClient::receive(std::size_t have, std::size_t& got) {
     if (in_.size() - have < 4096) in_.resize(in_.size() * 2);
+    const bool spin = wait_ == Wait::Spin;
+    // SO_RCVTIMEO bounds a blocking recv() only: a spinning one watches the clock itself.
+    const auto deadline = spin ? std::chrono::steady_clock::now() + timeout_
+                               : std::chrono::steady_clock::time_point{};
     for (;;) {
-        const ssize_t n = ::recv(fd_, in_.data() + have, in_.size() - have, 0);
+        const ssize_t n =
+            ::recv(fd_, in_.data() + have, in_.size() - have, spin ? MSG_DONTWAIT : 0);
         if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && spin && (errno == EAGAIN || errno == EWOULDBLOCK) &&
+            std::chrono::steady_clock::now() < deadline)
+            continue;
         if (n <= 0) return false;
         got = static_cast<std::size_t>(n);
         return true;

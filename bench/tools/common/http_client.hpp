@@ -13,12 +13,19 @@ namespace bench {
 
 class KeepAliveClient {
   public:
+    // How the client waits for a reply. Sleep blocks in recv(), as wrk and every real client do.
+    // Spin asks again without sleeping until the bytes are there: on a VM where waking a thread
+    // on an idle vCPU costs as much as the round trip, that cost stays out of the measurement
+    // (bench/run's extra c=1 row). Spin takes a core per connection, so it is for c=1 only.
+    enum class Wait { Sleep, Spin };
+
     struct Reply {
         int status = 0;
         std::string_view body;  // valid until the next get()
     };
 
-    KeepAliveClient(std::string host, int port, std::chrono::milliseconds timeout);
+    KeepAliveClient(std::string host, int port, std::chrono::milliseconds timeout,
+                    Wait wait = Wait::Sleep);
     ~KeepAliveClient();
     KeepAliveClient(const KeepAliveClient&) = delete;
     KeepAliveClient& operator=(const KeepAliveClient&) = delete;
@@ -42,6 +49,7 @@ class KeepAliveClient {
     std::string host_;
     int port_;
     std::chrono::milliseconds timeout_;
+    Wait wait_;
     int fd_ = -1;
     int opened_ = 0;
     std::string request_;

@@ -41,6 +41,9 @@ inline const char* kOursHttpFloor = "news-search (HTTP /healthz)";
 inline const char* kOursHttpOneCore = "news-search (HTTP, client and server on one core)";
 // The same server and queries with wrk as the client instead of http_load (bench/run's wrk_rows).
 inline const char* kOursHttpWrk = "news-search (HTTP, wrk)";
+// The same server and client at c=1 with the client spinning for its reply instead of sleeping
+// (bench/run's spin_round).
+inline const char* kOursHttpSpin = "news-search (HTTP, client spins)";
 inline const char* kOursIndexer = "news-search indexer";
 
 bool is_ours(const std::string& engine);

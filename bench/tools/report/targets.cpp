@@ -102,8 +102,9 @@ std::string floor_note(const json* floor, const json& inproc, int c) {
 
 // The ratio of another run of ours to in-process, named next to the verdict without changing it:
 // the client and the server pinned to one core (bench/run's extra c=1 row: what is left of the gap
-// once no request has to wake a thread on another, idle vCPU), or wrk as the client (whether our
-// own load generator is what limits the row).
+// once no request has to wake a thread on another, idle vCPU), a client that spins for its reply
+// (the gap without the client's own wake-up), or wrk as the client (whether our own load
+// generator is what limits the row).
 std::string side_note(const json* row, const json& inproc, std::string_view label) {
     if (row == nullptr || num(*row, "qps") <= 0 || num(inproc, "qps") <= 0) return "";
     return "; " + std::string(label) + ": " + fmt(num(*row, "qps") / num(inproc, "qps"), 2) + "×";
@@ -134,12 +135,14 @@ void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
                 const auto floor = floor_note(r.find_query(kOursHttpFloor, corpus, c), *inproc, c);
                 const auto one_core = side_note(r.find_query(kOursHttpOneCore, corpus, c), *inproc,
                                                 "client and server on one core");
+                const auto spin = side_note(r.find_query(kOursHttpSpin, corpus, c), *inproc,
+                                            "a client that spins instead of sleeping");
                 const auto wrk =
                     side_note(r.find_query(kOursHttpWrk, corpus, c), *inproc, "wrk as the client");
-                out.push_back(
-                    {inproc_name,
-                     ratio_against(x, 0.8) + cpu_note(*inproc, *ours) + floor + one_core + wrk,
-                     verdict(x >= 0.8)});
+                out.push_back({inproc_name,
+                               ratio_against(x, 0.8) + cpu_note(*inproc, *ours) + floor + one_core +
+                                   spin + wrk,
+                               verdict(x >= 0.8)});
             }
         }
     }
