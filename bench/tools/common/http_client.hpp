@@ -13,10 +13,11 @@ namespace bench {
 
 class KeepAliveClient {
   public:
-    // How the client waits for a reply. Sleep blocks in recv(), as wrk and every real client do.
-    // Spin asks again without sleeping until the bytes are there: on a VM where waking a thread
-    // on an idle vCPU costs as much as the round trip, that cost stays out of the measurement
-    // (bench/run's extra c=1 row). Spin takes a core per connection, so it is for c=1 only.
+    // How the client waits for a reply. Sleep blocks in recv(): the thread sleeps until the reply
+    // wakes it, as wrk's and a browser's do in their event loops. Spin asks again without
+    // sleeping until the bytes are there: on a VM where waking a thread on an idle vCPU costs as
+    // much as the round trip, that cost stays out of the measurement (bench/run's extra c=1 row).
+    // Spin takes a core per connection, so it is for c=1 only.
     enum class Wait { Sleep, Spin };
 
     struct Reply {
