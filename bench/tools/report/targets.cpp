@@ -100,14 +100,30 @@ std::string floor_note(const json* floor, const json& inproc, int c) {
     return "; HTTP alone: " + cost + ", so at most " + fmt(bound, 2) + "× here";
 }
 
-// The ratio of another run of ours to in-process, named next to the verdict without changing it:
-// the client and the server pinned to one core (bench/run's extra c=1 row: what is left of the gap
-// once no request has to wake a thread on another, idle vCPU), a client that spins for its reply
-// (the gap without the client's own wake-up), or wrk as the client (whether our own load
-// generator is what limits the row).
-std::string side_note(const json* row, const json& inproc, std::string_view label) {
-    if (row == nullptr || num(*row, "qps") <= 0 || num(inproc, "qps") <= 0) return "";
-    return "; " + std::string(label) + ": " + fmt(num(*row, "qps") / num(inproc, "qps"), 2) + "×";
+// Other runs of ours, each named next to the "HTTP ≥ 0.8× in-process" verdict by its ratio to
+// in-process without changing the verdict, in this order: the client and the server pinned to one
+// core (bench/run's extra c=1 row: what is left of the gap once no request has to wake a thread on
+// another, idle vCPU), a client that spins for its reply (the gap without the client's own
+// wake-up), and wrk as the client (whether our own load generator is what limits the row).
+struct SideRow {
+    const char* engine;
+    std::string_view label;
+};
+const SideRow kSideRows[] = {
+    {kOursHttpOneCore, "client and server on one core"},
+    {kOursHttpSpin, "a client that spins instead of sleeping"},
+    {kOursHttpWrk, "wrk as the client"},
+};
+
+std::string side_notes(const Records& r, const std::string& corpus, int c, const json& inproc) {
+    std::string notes;
+    for (const auto& side : kSideRows) {
+        const json* row = r.find_query(side.engine, corpus, c);
+        if (row == nullptr || num(*row, "qps") <= 0 || num(inproc, "qps") <= 0) continue;
+        notes += "; " + std::string(side.label) + ": " +
+                 fmt(num(*row, "qps") / num(inproc, "qps"), 2) + "×";
+    }
+    return notes;
 }
 
 void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
@@ -133,15 +149,9 @@ void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
             } else {
                 const double x = num(*ours, "qps") / std::max(1e-9, num(*inproc, "qps"));
                 const auto floor = floor_note(r.find_query(kOursHttpFloor, corpus, c), *inproc, c);
-                const auto one_core = side_note(r.find_query(kOursHttpOneCore, corpus, c), *inproc,
-                                                "client and server on one core");
-                const auto spin = side_note(r.find_query(kOursHttpSpin, corpus, c), *inproc,
-                                            "a client that spins instead of sleeping");
-                const auto wrk =
-                    side_note(r.find_query(kOursHttpWrk, corpus, c), *inproc, "wrk as the client");
                 out.push_back({inproc_name,
-                               ratio_against(x, 0.8) + cpu_note(*inproc, *ours) + floor + one_core +
-                                   spin + wrk,
+                               ratio_against(x, 0.8) + cpu_note(*inproc, *ours) + floor +
+                                   side_notes(r, corpus, c, *inproc),
                                verdict(x >= 0.8)});
             }
         }
