@@ -15,7 +15,7 @@ namespace {
 
 constexpr auto kWait = std::chrono::seconds(5);
 
-std::string get(const std::string& target, const std::string& headers = "") {
+std::string get_request(const std::string& target, const std::string& headers = "") {
     return "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n";
 }
 
@@ -40,11 +40,11 @@ TEST_CASE("fast path: a plain search gets the answer the full path gives") {
     ServerProcess s{ServerOptions(corpus_index())};
     Connection c(s.port());
     const std::string target = "/api/search?q=China&op=and&per_page=5";
-    auto fast = answer(c, get(target));
+    auto fast = answer(c, get_request(target));
     CHECK(fast.status == 200);
     CHECK(fast_answers(s) == 1);
     // An Origin header makes the request not plain (CORS is decided by the full path).
-    auto full = answer(c, get(target, "Origin: https://elsewhere.example\r\n"));
+    auto full = answer(c, get_request(target, "Origin: https://elsewhere.example\r\n"));
     CHECK(full.status == 200);
     CHECK(fast_answers(s) == 1);
 
@@ -68,8 +68,8 @@ TEST_CASE("fast path: a plain search gets the answer the full path gives") {
 TEST_CASE("fast path: pipelined searches come back in order, and Connection: close ends it") {
     ServerProcess s{ServerOptions(corpus_index())};
     Connection c(s.port());
-    REQUIRE(c.send(get("/api/search?q=China") + get("/api/search?q=Britain") +
-                   get("/api/search?q=oil", "Connection: close\r\n")));
+    REQUIRE(c.send(get_request("/api/search?q=China") + get_request("/api/search?q=Britain") +
+                   get_request("/api/search?q=oil", "Connection: close\r\n")));
     for (const std::string query : {"China", "Britain", "oil"}) {
         CAPTURE(query);
         const auto r = c.read_response(kWait);
@@ -88,14 +88,14 @@ TEST_CASE("fast path: a search that fails is answered by the full path with its 
     ServerProcess s{ServerOptions(corpus_index())};
     Connection c(s.port());
     std::string why;
-    const auto bad = answer(c, get("/api/search?q=China&per_page=abc"));
+    const auto bad = answer(c, get_request("/api/search?q=China&per_page=abc"));
     CHECK_MESSAGE(is_json_error(bad, 400, "bad_request", why), why);
-    const auto not_utf8 = answer(c, get("/api/search?q=%FF"));
+    const auto not_utf8 = answer(c, get_request("/api/search?q=%FF"));
     CHECK_MESSAGE(is_json_error(not_utf8, 400, "bad_request", why), why);
     CHECK(json_body(not_utf8).at("message").get<std::string>().find("UTF-8") != std::string::npos);
     CHECK(fast_answers(s) == 0);
     // The connection goes on, and the next plain search takes the fast path.
-    CHECK(answer(c, get("/api/search?q=China")).status == 200);
+    CHECK(answer(c, get_request("/api/search?q=China")).status == 200);
     CHECK(fast_answers(s) == 1);
 }
 
@@ -104,6 +104,6 @@ TEST_CASE("fast path: with a rate limit every search goes through the limiter") 
         corpus_index(), {},
         {{"rate_limit", {{"enabled", true}, {"requests_per_second", 1000}, {"burst", 1000}}}}));
     Connection c(s.port());
-    for (int i = 0; i < 3; ++i) CHECK(answer(c, get("/api/search?q=China")).status == 200);
+    for (int i = 0; i < 3; ++i) CHECK(answer(c, get_request("/api/search?q=China")).status == 200);
     CHECK(fast_answers(s) == 0);
 }

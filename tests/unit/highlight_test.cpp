@@ -35,7 +35,7 @@ std::string plain(std::string html) {
     return html;
 }
 
-const std::vector<std::string> kTexts = {
+const std::vector<std::string> kHighlightTexts = {
     "Nissan's Oppama plant in Yokosuka: Foxconn is in talks with Nissan to build EVs.",
     "The happiest dying skies flew early; only gently lying lies were happily told.",
     "Generously generated generations. Skiing skis, news and newsy newspapers!",
@@ -58,7 +58,7 @@ const std::vector<std::string> kQueries = {
 }  // namespace
 
 TEST_CASE("highlight_all marks exactly the words Xapian's own snippet generator marks") {
-    for (const auto& text : kTexts) {
+    for (const auto& text : kHighlightTexts) {
         for (const auto& q : kQueries) {
             const OneDocIndex index(text, q);
             CAPTURE(text);
