@@ -16,7 +16,7 @@ std::string get(std::string_view target, std::string_view headers = "Host: x\r\n
     return "GET " + std::string(target) + " HTTP/1.1\r\n" + std::string(headers) + "\r\n";
 }
 
-bool plain(const std::string& request, std::size_t max_head = kMax) {
+bool takes_plain_path(const std::string& request, std::size_t max_head = kMax) {
     return news::read_plain_get(request, kPath, max_head).has_value();
 }
 
@@ -50,35 +50,36 @@ TEST_CASE("plain get: Connection: close is followed as cpp-httplib does") {
     CHECK_FALSE(
         news::read_plain_get(get("/api/search?q=a", "Connection: keep-alive\r\n"), kPath, kMax)
             ->close);
-    CHECK_FALSE(plain(get("/api/search?q=a", "Connection: keep-alive\r\nConnection: close\r\n")));
+    CHECK_FALSE(takes_plain_path(
+        get("/api/search?q=a", "Connection: keep-alive\r\nConnection: close\r\n")));
 }
 
 TEST_CASE("plain get: other methods, versions, paths and targets are not plain") {
-    CHECK_FALSE(plain("HEAD /api/search?q=a HTTP/1.1\r\n\r\n"));
-    CHECK_FALSE(plain("POST /api/search?q=a HTTP/1.1\r\n\r\n"));
-    CHECK_FALSE(plain("get /api/search?q=a HTTP/1.1\r\n\r\n"));
-    CHECK_FALSE(plain("GET /api/search?q=a HTTP/1.0\r\n\r\n"));
-    CHECK_FALSE(plain("GET /api/search?q=a HTTP/1.1 \r\n\r\n"));
-    CHECK_FALSE(plain(get("/api/search")));       // no query: the full path's error answer
-    CHECK_FALSE(plain(get("/api/searchx?q=a")));  // another path
-    CHECK_FALSE(plain(get("/api/search/?q=a")));
-    CHECK_FALSE(plain(get("/api/%73earch?q=a")));  // decoded by httplib only
-    CHECK_FALSE(plain(get("http://x/api/search?q=a")));
-    CHECK_FALSE(plain(get("/api/search?q=a b")));
-    CHECK_FALSE(plain(get("/api/search?q=a\tb")));
-    CHECK_FALSE(plain(get("/api/search?q=\xc3\xa9")));  // raw non-ASCII in the target
-    CHECK_FALSE(plain(get("/healthz?x=1")));
+    CHECK_FALSE(takes_plain_path("HEAD /api/search?q=a HTTP/1.1\r\n\r\n"));
+    CHECK_FALSE(takes_plain_path("POST /api/search?q=a HTTP/1.1\r\n\r\n"));
+    CHECK_FALSE(takes_plain_path("get /api/search?q=a HTTP/1.1\r\n\r\n"));
+    CHECK_FALSE(takes_plain_path("GET /api/search?q=a HTTP/1.0\r\n\r\n"));
+    CHECK_FALSE(takes_plain_path("GET /api/search?q=a HTTP/1.1 \r\n\r\n"));
+    CHECK_FALSE(takes_plain_path(get("/api/search")));  // no query: the full path's error answer
+    CHECK_FALSE(takes_plain_path(get("/api/searchx?q=a")));  // another path
+    CHECK_FALSE(takes_plain_path(get("/api/search/?q=a")));
+    CHECK_FALSE(takes_plain_path(get("/api/%73earch?q=a")));  // decoded by httplib only
+    CHECK_FALSE(takes_plain_path(get("http://x/api/search?q=a")));
+    CHECK_FALSE(takes_plain_path(get("/api/search?q=a b")));
+    CHECK_FALSE(takes_plain_path(get("/api/search?q=a\tb")));
+    CHECK_FALSE(takes_plain_path(get("/api/search?q=\xc3\xa9")));  // raw non-ASCII in the target
+    CHECK_FALSE(takes_plain_path(get("/healthz?x=1")));
 }
 
 TEST_CASE("plain get: a head not wholly buffered, or over the limit, is not plain") {
     const auto request = get("/api/search?q=a", "Host: x\r\n");
-    CHECK_FALSE(plain(request.substr(0, request.size() - 1)));
-    CHECK_FALSE(plain(request.substr(0, request.size() - 2)));
-    CHECK_FALSE(plain(""));
+    CHECK_FALSE(takes_plain_path(request.substr(0, request.size() - 1)));
+    CHECK_FALSE(takes_plain_path(request.substr(0, request.size() - 2)));
+    CHECK_FALSE(takes_plain_path(""));
     // Limit: the head plus two bytes per header (the full path counts name + value + 4).
-    CHECK(plain(request, request.size() + 2));
-    CHECK_FALSE(plain(request, request.size() + 1));
-    CHECK_FALSE(plain(request, request.size() - 1));
+    CHECK(takes_plain_path(request, request.size() + 2));
+    CHECK_FALSE(takes_plain_path(request, request.size() + 1));
+    CHECK_FALSE(takes_plain_path(request, request.size() - 1));
 }
 
 TEST_CASE("plain get: headers that change the answer or mean a body are not plain") {
@@ -86,9 +87,10 @@ TEST_CASE("plain get: headers that change the answer or mean a body are not plai
                           "Expect: 100-continue", "Origin: https://a.example", "ORIGIN: null",
                           "Range: bytes=0-10"}) {
         CAPTURE(h);
-        CHECK_FALSE(plain(get("/api/search?q=a", std::string(h) + "\r\n")));
+        CHECK_FALSE(takes_plain_path(get("/api/search?q=a", std::string(h) + "\r\n")));
     }
-    CHECK(plain(get("/api/search?q=a", "X-Range: 1\r\nOrigins: 2\r\nAccept-Encoding: gzip\r\n")));
+    CHECK(takes_plain_path(
+        get("/api/search?q=a", "X-Range: 1\r\nOrigins: 2\r\nAccept-Encoding: gzip\r\n")));
 }
 
 TEST_CASE("plain get: malformed header lines are not plain") {
@@ -96,8 +98,8 @@ TEST_CASE("plain get: malformed header lines are not plain") {
          {"NoColon", ": empty-name", "Bad Name: x", "Name : x", " Folded: x", "Name: trailing ",
           "Name: tab\t", "Name: bell\a", "Name: del\x7f", "Name: bare\nline", "Name: cr\ronly"}) {
         CAPTURE(h);
-        CHECK_FALSE(plain(get("/api/search?q=a", std::string(h) + "\r\n")));
+        CHECK_FALSE(takes_plain_path(get("/api/search?q=a", std::string(h) + "\r\n")));
     }
     // Blanks after the colon, inner tabs, empty values and UTF-8 text are fine.
-    CHECK(plain(get("/api/search?q=a", "A:\t b\tc\r\nB:\r\nC: caf\xc3\xa9\r\n")));
+    CHECK(takes_plain_path(get("/api/search?q=a", "A:\t b\tc\r\nB:\r\nC: caf\xc3\xa9\r\n")));
 }

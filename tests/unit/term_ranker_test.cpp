@@ -22,7 +22,7 @@ const std::vector<std::string> kWords = {"oil",   "price", "bank",  "rate",  "tr
 
 // Articles of varied lengths and word counts. Some are exact copies of an earlier one (equal
 // weights, so ties must break by docid as in Xapian), most belong to clusters of duplicates.
-Xapian::WritableDatabase make_db() {
+Xapian::WritableDatabase make_ranker_db() {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     std::mt19937 rng(7);
     std::vector<Xapian::Document> made;
@@ -108,7 +108,7 @@ void check(const Xapian::Database& db, const news::RevisionTables& tables,
 }  // namespace
 
 TEST_CASE("term ranker: same hits, weights, percentages and counts as Xapian's matcher") {
-    const auto db = make_db();
+    const auto db = make_ranker_db();
     const news::RevisionTables tables(db);
     REQUIRE(tables.cluster_count() > 0);
     const Xapian::Query none;
