@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -107,5 +108,19 @@ TEST_CASE("report: each side row is named next to the verdict, which it does not
         CHECK(t.measured.find(side.named) != std::string::npos);
         const std::string label(side.named, std::string_view(side.named).find(':'));
         CHECK(inproc_target(base, side.c).measured.find(label) == std::string::npos);
+    }
+}
+
+// bench/run names the side rows in shell variables: a name that drifted from the report's would
+// silently drop that row from the verdict's explanation.
+TEST_CASE("report: bench/run gives the side rows the engine names the report looks for") {
+    std::ifstream in(std::string(NEWS_SOURCE_DIR) + "/bench/run");
+    REQUIRE(in.good());
+    std::ostringstream script;
+    script << in.rdbuf();
+    for (const char* engine : {bench::report::kOursHttpOneCore, bench::report::kOursHttpSpin,
+                               bench::report::kOursHttpWrk}) {
+        CAPTURE(engine);
+        CHECK(script.str().find('"' + std::string(engine) + '"') != std::string::npos);
     }
 }
