@@ -23,6 +23,7 @@
 #include "common/load_loop.hpp"
 #include "common/query_file.hpp"
 #include "common/query_line.hpp"
+#include "report/records.hpp"
 
 namespace {
 
@@ -97,7 +98,7 @@ int main(int argc, char** argv) try {
                             : fixed_path);
     }
     const auto engine =
-        args.str("--engine", fixed_path.empty() ? std::string("news-search (HTTP)")
+        args.str("--engine", fixed_path.empty() ? std::string(bench::report::kOursHttp)
                                                 : "news-search (HTTP " + fixed_path + ")");
 
     auto factory = [&](int) -> bench::QueryFn {

@@ -16,6 +16,7 @@
 
 #include "common/child_process.hpp"
 #include "common/cli.hpp"
+#include "report/records.hpp"
 
 namespace fs = std::filesystem;
 
@@ -62,7 +63,7 @@ int main(int argc, char** argv) try {
                                  std::to_string(usage.exit_code));
     }
     const nlohmann::json line = {
-        {"engine", "news-search indexer"},
+        {"engine", bench::report::kOursIndexer},
         {"corpus", args.str("--label", "1x")},
         {"kind", "index"},
         {"articles", articles},

@@ -16,6 +16,7 @@
 #include "common/query_line.hpp"
 #include "core/search/searcher.hpp"
 #include "core/text/json_writer.hpp"
+#include "report/records.hpp"
 
 int main(int argc, char** argv) try {
     const bench::Args args(argc, argv,
@@ -47,7 +48,7 @@ int main(int argc, char** argv) try {
         };
     };
     const auto result = bench::run_load(queries.size(), opt, factory);
-    std::cout << bench::query_line("news-search (in-process)", args.str("--label", "1x"),
+    std::cout << bench::query_line(bench::report::kOursInProcess, args.str("--label", "1x"),
                                    opt.concurrency, result)
                      .dump()
               << std::endl;
