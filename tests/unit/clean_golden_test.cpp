@@ -3,22 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "core/clean/page_cleaner.hpp"
-
-namespace {
-
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
+#include "tests/unit/read_file.hpp"
 
 TEST_CASE("every bundled page cleans to its golden JSON") {
     const std::filesystem::path corpus = NEWS_CORPUS_DIR;
@@ -30,8 +18,10 @@ TEST_CASE("every bundled page cleans to its golden JSON") {
         const auto name = entry.path().filename().string();
         const auto expected_path = golden / (entry.path().stem().string() + ".json");
         REQUIRE_MESSAGE(std::filesystem::exists(expected_path), "no golden file for " << name);
-        const auto expected = nlohmann::json::parse(read_file(expected_path)).at("articles");
-        const nlohmann::json actual = news::clean_page(read_file(entry.path()), name);
+        const auto expected =
+            nlohmann::json::parse(news::testing::read_file(expected_path)).at("articles");
+        const nlohmann::json actual =
+            news::clean_page(news::testing::read_file(entry.path()), name);
         REQUIRE_MESSAGE(actual.size() == expected.size(), name << ": number of articles");
         for (std::size_t i = 0; i < expected.size(); ++i) {
             for (const auto& [field, value] : expected[i].items()) {

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "core/clean/page_cleaner.hpp"
 #include "core/config/indexer_config.hpp"
@@ -20,6 +19,7 @@
 #include "core/ingest/jsonl.hpp"
 #include "core/search/searcher.hpp"
 #include "core/text/normalize.hpp"
+#include "tests/unit/read_file.hpp"
 
 namespace {
 
@@ -73,13 +73,6 @@ std::vector<std::string> find(const std::vector<std::pair<std::string, std::stri
     return ids;
 }
 
-std::string read_text(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("normalisation: each variant finds the other, both ways") {
@@ -124,7 +117,7 @@ TEST_CASE("synonyms: an abbreviation finds the words and the words find the abbr
 TEST_CASE("near-duplicates: the two newsletter copies collapse, different stories do not") {
     const fs::path corpus = NEWS_CORPUS_DIR;
     auto page = [&](const char* name) {
-        return news::clean_page(read_text(corpus / name), name).front();
+        return news::clean_page(news::testing::read_file(corpus / name), name).front();
     };
     const auto a = page("000_c1f196531a025e5e.txt");
     const auto b = page("001_e7c17cc93f2e231c.txt");

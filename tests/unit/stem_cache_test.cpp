@@ -7,23 +7,20 @@
 #include <xapian.h>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/index/stopwords.hpp"
 #include "tests/unit/document_terms.hpp"
+#include "tests/unit/read_file.hpp"
 
 namespace {
 
 std::vector<std::string> corpus_texts() {
     std::vector<std::string> texts;
     for (const auto& e : std::filesystem::directory_iterator(NEWS_CORPUS_DIR)) {
-        std::ifstream in(e.path());
-        std::stringstream ss;
-        ss << in.rdbuf();
-        texts.push_back(ss.str());
+        texts.push_back(news::testing::read_file(e.path()));
     }
     texts.push_back(
         "Running runs ran RUNNING runner's O'Neill's U.S.A. e-mail 3.5% co-operation naïve café "

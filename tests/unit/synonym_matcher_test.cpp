@@ -4,16 +4,15 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/config/indexer_config.hpp"
 #include "core/index/synonyms.hpp"
 #include "core/text/normalize.hpp"
+#include "tests/unit/read_file.hpp"
 
 namespace {
 
@@ -65,10 +64,8 @@ TEST_CASE("synonym matcher: the same concepts as trying every form at every word
                            "AI ai Artificial Intelligence s ss x",
                            true)};
     for (const auto& e : std::filesystem::directory_iterator(NEWS_CORPUS_DIR)) {
-        std::ifstream in(e.path());
-        std::stringstream ss;
-        ss << in.rdbuf();
-        texts.push_back(news::search_words(news::normalize_for_index(ss.str()), true));
+        texts.push_back(news::search_words(
+            news::normalize_for_index(news::testing::read_file(e.path())), true));
     }
     // Random sequences of the forms' own words in any case, so that every form occurs.
     std::vector<std::string> vocabulary = {"the", "of", "Cars", "s"};

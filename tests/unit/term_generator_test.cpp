@@ -9,14 +9,13 @@
 #include <xapian.h>
 
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/index/stopwords.hpp"
 #include "tests/unit/document_terms.hpp"
+#include "tests/unit/read_file.hpp"
 
 namespace {
 
@@ -106,10 +105,8 @@ TEST_CASE("term generator: the sample corpus as Xapian's, memo emptied often or 
         news::TermGenerator gen(Xapian::Stem("english"), max_memo);
         std::size_t texts = 0;
         for (const auto& e : std::filesystem::directory_iterator(NEWS_CORPUS_DIR)) {
-            std::ifstream in(e.path());
-            std::stringstream ss;
-            ss << in.rdbuf();
-            check_same(gen, {{ss.str().substr(0, 300), 3, "S"}, {ss.str(), 1, ""}});
+            const auto text = news::testing::read_file(e.path());
+            check_same(gen, {{text.substr(0, 300), 3, "S"}, {text, 1, ""}});
             ++texts;
         }
         CHECK(texts > 3);
