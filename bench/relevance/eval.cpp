@@ -115,33 +115,19 @@ std::map<std::string, relevance::Judgments> read_qrels(const std::string& path) 
     return out;
 }
 
-std::string percent_encode(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 // The ranked article ids for one query, down to `depth`, one page request after another.
 std::vector<std::string> fetch_ranking(httplib::Client& client, const Options& o,
                                        const std::string& text) {
     std::vector<std::string> ids;
     for (int page = 1; static_cast<int>(ids.size()) < o.depth; ++page) {
-        const std::string path = "/api/search?q=" + percent_encode(text) +
-                                 "&per_page=" + std::to_string(o.per_page) +
-                                 "&page=" + std::to_string(page);
-        const auto res = client.Get(path.c_str());
-        if (!res) throw std::runtime_error("no answer from the server for " + path);
+        // httplib percent-encodes the parameters, as a browser's form would.
+        const httplib::Params params{
+            {"q", text}, {"per_page", std::to_string(o.per_page)}, {"page", std::to_string(page)}};
+        const auto res = client.Get("/api/search", params, httplib::Headers{});
+        const std::string what = "query \"" + text + "\", page " + std::to_string(page);
+        if (!res) throw std::runtime_error("no answer from the server for " + what);
         if (res->status != 200) {
-            throw std::runtime_error("HTTP " + std::to_string(res->status) + " for " + path + ": " +
+            throw std::runtime_error("HTTP " + std::to_string(res->status) + " for " + what + ": " +
                                      res->body);
         }
         const auto j = nlohmann::json::parse(res->body);

@@ -23,24 +23,10 @@
 #include "common/load_loop.hpp"
 #include "common/query_file.hpp"
 #include "common/query_line.hpp"
+#include "core/text/percent_encode.hpp"
 #include "report/records.hpp"
 
 namespace {
-
-std::string url_encode(const std::string& s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char ch : s) {
-        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-            out += static_cast<char>(ch);
-        } else {
-            out += '%';
-            out += kHex[ch >> 4];
-            out += kHex[ch & 15];
-        }
-    }
-    return out;
-}
 
 // Counting the hits' "url" keys avoids a full JSON parse on the client, which would take CPU from
 // the server on this small machine. Duplicates and facets carry no "url" key.
@@ -94,7 +80,7 @@ int main(int argc, char** argv) try {
     paths.reserve(queries.size());
     for (const auto& q : queries) {
         paths.push_back(fixed_path.empty()
-                            ? "/api/search?q=" + url_encode(q) + "&op=and&per_page=10"
+                            ? "/api/search?q=" + news::percent_encode(q) + "&op=and&per_page=10"
                             : fixed_path);
     }
     const auto engine =

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text/percent_encode.hpp"
 #include "tests/reliability/support/checks.hpp"
 #include "tests/reliability/support/fixture.hpp"
 
@@ -17,7 +18,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 std::string search(const std::string& q, const std::string& extra = "") {
-    return "/api/search?q=" + percent_encode(q) + extra;
+    return "/api/search?q=" + news::percent_encode(q) + extra;
 }
 
 double seconds_since(Clock::time_point start) {

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/text/percent_encode.hpp"
 #include "tests/reliability/support/checks.hpp"
 #include "tests/reliability/support/feed.hpp"
 #include "tests/reliability/support/fixture.hpp"
@@ -41,7 +42,7 @@ std::vector<std::string> load_targets() {
         }
     }
     std::vector<std::string> targets;
-    for (const auto& q : queries) targets.push_back("/api/search?q=" + percent_encode(q));
+    for (const auto& q : queries) targets.push_back("/api/search?q=" + news::percent_encode(q));
     targets.push_back("/api/search?q=nis&partial=true");
     targets.push_back("/api/search?q=ai&page=2&per_page=5&collapse=false");
     targets.push_back("/api/search?q=ai&sort=date");

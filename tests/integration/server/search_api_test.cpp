@@ -5,18 +5,19 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text/percent_encode.hpp"
 #include "server_fixture.hpp"
 
+using news::percent_encode;
 using news::test::ServerProcess;
 using news::test::shared_index;
 using news::test::strip_marks;
-using news::test::url_encode;
 using nlohmann::json;
 
 namespace {
 
 json search(const ServerProcess& s, const std::string& q, const std::string& extra = "") {
-    return s.get_json("/api/search?q=" + url_encode(q) + extra);
+    return s.get_json("/api/search?q=" + percent_encode(q) + extra);
 }
 
 std::string lower(std::string s) {
@@ -147,7 +148,7 @@ TEST_CASE("search: facets count sources and the source filter narrows to one") {
     const auto value = facets[0].at("value").get<std::string>();
     const int count = facets[0].at("count").get<int>();
     const auto filtered =
-        search(s, "China", "&collapse=false&per_page=100&source=" + url_encode(value));
+        search(s, "China", "&collapse=false&per_page=100&source=" + percent_encode(value));
     CHECK(filtered.at("hits").size() == static_cast<std::size_t>(count));
     for (const auto& h : filtered.at("hits")) CHECK(h.at("source") == value);
     CHECK(search(s, "China", "&source=No%20Such%20Outlet").at("hits").empty());
@@ -189,7 +190,7 @@ TEST_CASE("search: no query string is ever a 500") {
     for (const std::string q :
          {"((((", "\"unterminated", "AND", "OR OR OR", "NOT", "title:", "a*", "*", "-", "+",
           "source:\"", "\xe2\x80\x9c", "x AND (y OR", "author:\"\" NEAR/3 z", "%00"}) {
-        auto r = s.get("/api/search?q=" + url_encode(q));
+        auto r = s.get("/api/search?q=" + percent_encode(q));
         REQUIRE(r);
         CHECK_MESSAGE((r->status == 200 || r->status == 400), q, " -> ", r->status, " ", r->body);
         const auto j = json::parse(r->body);
@@ -221,12 +222,12 @@ TEST_CASE("articles: the whole article, highlighted on request, and 404 for unkn
     ServerProcess s(shared_index());
     const auto hit = search(s, "Foxconn Nissan Oppama").at("hits").at(0);
     const auto id = hit.at("id").get<std::string>();
-    const auto a = s.get_json("/api/articles/" + url_encode(id));
+    const auto a = s.get_json("/api/articles/" + percent_encode(id));
     CHECK(a.at("id") == id);
     CHECK(a.at("paragraphs").size() >= 1);
     CHECK(a.contains("duplicates"));
     CHECK_FALSE(a.contains("highlighted"));
-    const auto h = s.get_json("/api/articles/" + url_encode(id) + "?q=Oppama");
+    const auto h = s.get_json("/api/articles/" + percent_encode(id) + "?q=Oppama");
     bool marked = false;
     for (const auto& p : h.at("highlighted").at("paragraphs")) {
         marked = marked || p.get<std::string>().find("<mark>Oppama</mark>") != std::string::npos;
@@ -242,15 +243,16 @@ TEST_CASE("articles: similar excludes the article and its duplicates") {
     ServerProcess s(shared_index());
     const auto hit = search(s, "Foxconn Nissan Oppama").at("hits").at(0);
     const auto id = hit.at("id").get<std::string>();
-    const auto r = s.get_json("/api/articles/" + url_encode(id) + "/similar");
+    const auto r = s.get_json("/api/articles/" + percent_encode(id) + "/similar");
     CHECK(r.at("id") == id);
     REQUIRE_FALSE(r.at("hits").empty());
     CHECK(r.at("hits").size() <= 5);
     for (const auto& h : r.at("hits")) CHECK_FALSE(is_newsletter(h));
-    CHECK(s.get_json("/api/articles/" + url_encode(id) + "/similar?limit=1").at("hits").size() ==
-          1);
-    s.get_json("/api/articles/" + url_encode(id) + "/similar?limit=0", 400);
-    s.get_json("/api/articles/" + url_encode(id) + "/similar?limit=21", 400);
+    CHECK(
+        s.get_json("/api/articles/" + percent_encode(id) + "/similar?limit=1").at("hits").size() ==
+        1);
+    s.get_json("/api/articles/" + percent_encode(id) + "/similar?limit=0", 400);
+    s.get_json("/api/articles/" + percent_encode(id) + "/similar?limit=21", 400);
 }
 
 TEST_CASE("stats: counts of the index") {

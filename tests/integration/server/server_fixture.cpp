@@ -195,21 +195,6 @@ nlohmann::json ServerProcess::get_json(const std::string& path, int expected_sta
     return nlohmann::json::parse(r->body);
 }
 
-std::string url_encode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 std::string strip_marks(std::string html) {
     for (const std::string tag : {"<mark>", "</mark>"}) {
         for (auto pos = html.find(tag); pos != std::string::npos; pos = html.find(tag, pos)) {

@@ -64,9 +64,6 @@ class ServerProcess {
     int status_ = -1;
 };
 
-// Percent-encodes a query parameter value.
-std::string url_encode(std::string_view s);
-
 // Title/snippet HTML with every <mark> and </mark> removed: what is left must hold no markup.
 std::string strip_marks(std::string html);
 

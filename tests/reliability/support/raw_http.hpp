@@ -45,6 +45,4 @@ std::optional<HttpResponse> exchange(int port, std::string_view raw_request,
 std::optional<HttpResponse> get(int port, std::string_view target,
                                 std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
-std::string percent_encode(std::string_view text);
-
 }  // namespace news::test
