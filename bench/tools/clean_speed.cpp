@@ -8,42 +8,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "common/cli.hpp"
+#include "common/raw_pages.hpp"
 #include "core/clean/page_cleaner.hpp"
-
-namespace fs = std::filesystem;
-
-namespace {
-
-struct Page {
-    std::string origin;
-    std::string raw;
-};
-
-std::vector<Page> read_pages(const fs::path& dir) {
-    std::vector<Page> pages;
-    for (const auto& e : fs::directory_iterator(dir)) {
-        if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        pages.push_back({e.path().stem().string(), ss.str()});
-    }
-    if (pages.empty()) throw std::runtime_error("no .txt page in " + dir.string());
-    return pages;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) try {
     const bench::Args args(argc, argv, {"--pages", "--seconds"});
-    const auto pages = read_pages(args.required("--pages"));
+    const auto pages = bench::read_raw_pages(args.required("--pages"));
     const double seconds = std::clamp(args.number("--seconds", 5), 0.1, 600.0);
 
     using Clock = std::chrono::steady_clock;
@@ -56,8 +30,8 @@ int main(int argc, char** argv) try {
     // Whole passes over the set of pages, checking the clock after each page.
     for (std::size_t i = 0; Clock::now() < end && cleaned < 100'000'000;
          i = (i + 1) % pages.size()) {
-        articles += news::clean_page(pages[i].raw, pages[i].origin).size();
-        bytes += pages[i].raw.size();
+        articles += news::clean_page(pages[i].text, pages[i].origin).size();
+        bytes += pages[i].text.size();
         ++cleaned;
     }
     const double took = std::chrono::duration<double>(Clock::now() - start).count();

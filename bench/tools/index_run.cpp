@@ -1,10 +1,12 @@
-// Indexes a JSON Lines corpus with the project's indexer into a fresh directory and prints the
-// JSON index line shared with the peers' harnesses:
+// Indexes a JSON Lines corpus, or a directory of raw pages (tools/make_pages), with the project's
+// indexer into a fresh directory and prints the JSON index line shared with the peers' harnesses:
 // {"engine","corpus","kind":"index","articles","seconds","articles_per_s","mb_per_s",
 //  "peak_rss_mb","index_mb"}. As in the peers' harnesses: mb_per_s and index_mb count 10^6 bytes,
 // index_mb the blocks allocated on disk (as du does), peak_rss_mb is ru_maxrss in MiB.
 //
-// usage: index_run --indexer build/bin/indexer --corpus FILE --workdir DIR --label 1x
+// For raw pages "articles" counts the pages, and the engine is kOursIndexerPages.
+//
+// usage: index_run --indexer build/bin/indexer --corpus FILE|DIR --workdir DIR --label 1x
 
 #include <sys/stat.h>
 
@@ -22,12 +24,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::size_t count_records(const fs::path& corpus) {
-    std::ifstream in(corpus);
-    if (!in) throw std::runtime_error("cannot read " + corpus.string());
-    std::size_t n = 0;
-    for (std::string line; std::getline(in, line);) n += line.empty() ? 0 : 1;
-    return n;
+struct CorpusSize {
+    std::size_t articles = 0;  // records of a feed, pages of a directory
+    std::uintmax_t bytes = 0;
+};
+
+CorpusSize feed_size(const fs::path& feed) {
+    std::ifstream in(feed);
+    if (!in) throw std::runtime_error("cannot read " + feed.string());
+    CorpusSize size;
+    for (std::string line; std::getline(in, line);) size.articles += line.empty() ? 0 : 1;
+    size.bytes = fs::file_size(feed);
+    return size;
+}
+
+CorpusSize pages_size(const fs::path& dir) {
+    CorpusSize size;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+        ++size.articles;
+        size.bytes += e.file_size();
+    }
+    if (size.articles == 0) throw std::runtime_error("no .txt page in " + dir.string());
+    return size;
 }
 
 double disk_mb(const fs::path& dir) {
@@ -54,8 +73,10 @@ int main(int argc, char** argv) try {
     fs::remove_all(db);  // always a full build, never an incremental no-op
     fs::create_directories(db.parent_path());
 
-    const auto articles = count_records(corpus);
-    const auto mb = static_cast<double>(fs::file_size(corpus)) / 1e6;
+    const bool pages = fs::is_directory(corpus);
+    const auto size = pages ? pages_size(corpus) : feed_size(corpus);
+    const auto articles = size.articles;
+    const auto mb = static_cast<double>(size.bytes) / 1e6;
     const auto usage = bench::run_measured(
         {args.required("--indexer"), "index", "--db", db.string(), "--quiet", corpus.string()});
     if (usage.exit_code != 0) {
@@ -63,7 +84,7 @@ int main(int argc, char** argv) try {
                                  std::to_string(usage.exit_code));
     }
     const nlohmann::json line = {
-        {"engine", bench::report::kOursIndexer},
+        {"engine", pages ? bench::report::kOursIndexerPages : bench::report::kOursIndexer},
         {"corpus", args.str("--label", "1x")},
         {"kind", "index"},
         {"articles", articles},

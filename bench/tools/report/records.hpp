@@ -45,6 +45,8 @@ inline const char* kOursHttpWrk = "news-search (HTTP, wrk)";
 // (bench/run's spin_round).
 inline const char* kOursHttpSpin = "news-search (HTTP, client spins)";
 inline const char* kOursIndexer = "news-search indexer";
+// The same indexer over the same articles as scraped pages, cleaned first (tools/make_pages).
+inline const char* kOursIndexerPages = "news-search indexer (raw pages, cleaned)";
 
 bool is_ours(const std::string& engine);
 double num(const json& j, const char* key);  // 0 when missing or not a number
