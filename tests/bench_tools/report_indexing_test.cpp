@@ -32,7 +32,7 @@ std::string indexing_section(const bench::report::Records& r) {
     return out.str();
 }
 
-std::string measured(const bench::report::Records& r, const std::string& target) {
+std::string verdict_and_figure(const bench::report::Records& r, const std::string& target) {
     const auto targets = bench::report::check_targets(r);
     const auto it = std::find_if(targets.begin(), targets.end(),
                                  [&](const auto& t) { return t.target == target; });
@@ -51,10 +51,10 @@ TEST_CASE("report: the raw-pages row stands beside the feed's and is explained")
     CHECK(section.find("| 1x | " + std::string(kOursIndexerPages) +
                        " | 21,996 | 5.00 | 3,075 | 0.75× |") != std::string::npos);
     CHECK(section.find("as scraped pages") != std::string::npos);
-    CHECK(measured(both, "indexing ≥ 4,000 articles/s on 1x") == "PASS 4,100");
+    CHECK(verdict_and_figure(both, "indexing ≥ 4,000 articles/s on 1x") == "PASS 4,100");
 
     const auto pages_only = read_lines(index_record(kOursIndexerPages, 4500));
-    CHECK(measured(pages_only, "indexing ≥ 4,000 articles/s on 1x").find("PASS") != 0);
+    CHECK(verdict_and_figure(pages_only, "indexing ≥ 4,000 articles/s on 1x").find("PASS") != 0);
     const auto feed_only = read_lines(index_record(kOursIndexer, 4100));
     CHECK(indexing_section(feed_only).find("as scraped pages") == std::string::npos);
 }
