@@ -1,9 +1,21 @@
 #include "core/text/utf8.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace news {
 namespace {
+
+// Scraped pages and feeds are nearly all ASCII: step over a run of it eight bytes at a time.
+std::size_t skip_ascii(std::string_view s, std::size_t i) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    for (std::uint64_t word = 0; i + sizeof word <= s.size(); i += sizeof word) {
+        std::memcpy(&word, s.data() + i, sizeof word);
+        if ((word & kHighBits) != 0) break;
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
+}
 
 // Length of the valid sequence starting at s[i], or 0 when it is not one (overlong forms,
 // surrogates and code points beyond U+10FFFF are invalid).
@@ -37,7 +49,7 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
+    for (std::size_t i = skip_ascii(s, 0); i < s.size(); i = skip_ascii(s, i)) {
         const auto n = sequence_length(s, i);
         if (n == 0) return false;
         i += n;
@@ -46,9 +58,16 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::string repair_utf8(std::string_view s) {
+    if (is_valid_utf8(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
+        const auto ascii_end = skip_ascii(s, i);
+        if (ascii_end > i) {
+            out.append(s.substr(i, ascii_end - i));
+            i = ascii_end;
+            continue;
+        }
         const auto n = sequence_length(s, i);
         if (n == 0) {
             out += "\xEF\xBF\xBD";
