@@ -58,16 +58,11 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::string repair_utf8(std::string_view s) {
+    // Nearly every input is valid: one fast check, and the byte-by-byte copy only for the rest.
     if (is_valid_utf8(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        const auto ascii_end = skip_ascii(s, i);
-        if (ascii_end > i) {
-            out.append(s.substr(i, ascii_end - i));
-            i = ascii_end;
-            continue;
-        }
         const auto n = sequence_length(s, i);
         if (n == 0) {
             out += "\xEF\xBF\xBD";

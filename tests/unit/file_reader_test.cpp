@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One file per case in a directory of this process's own, removed when the case ends.
+// A file in the temporary directory, named for this process, removed when the case ends.
 class ReaderTestFile {
   public:
     explicit ReaderTestFile(const std::string& bytes)

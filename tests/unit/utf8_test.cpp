@@ -1,6 +1,6 @@
-#include "core/text/utf8.hpp"
-
 #include <doctest/doctest.h>
+
+#include "core/text/utf8.hpp"
 
 TEST_CASE("valid UTF-8 is recognised and left unchanged") {
     const std::string text = "Nissan’s Oppama plant — 5.5mn ✓";
@@ -9,13 +9,8 @@ TEST_CASE("valid UTF-8 is recognised and left unchanged") {
 }
 
 TEST_CASE("broken bytes are replaced by U+FFFD, one per byte") {
-    CHECK_FALSE(
-        news::is_valid_utf8("a\xFF"
-                            "b"));
-    CHECK(news::repair_utf8("a\xFF"
-                            "b") ==
-          "a\xEF\xBF\xBD"
-          "b");
+    CHECK_FALSE(news::is_valid_utf8("a\xFF" "b"));
+    CHECK(news::repair_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
     CHECK(news::repair_utf8("\xE2\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // truncated sequence
     CHECK_FALSE(news::is_valid_utf8("\xC0\xAF"));                        // overlong '/'
     CHECK_FALSE(news::is_valid_utf8("\xED\xA0\x80"));                    // surrogate
@@ -23,8 +18,9 @@ TEST_CASE("broken bytes are replaced by U+FFFD, one per byte") {
 }
 
 TEST_CASE("a broken byte is found wherever it falls in a long ASCII run") {
-    // The checks step over ASCII eight bytes at a time; the bad byte may sit at any offset of a
-    // word, at the end of the text, or after a multi-byte character.
+    // The validity check steps over ASCII eight bytes at a time, and repair trusts it; the bad
+    // byte may sit at any offset of a word, at the end of the text, or after a multi-byte
+    // character.
     for (std::size_t at = 0; at < 24; ++at) {
         std::string text(23, 'a');
         text.insert(at, "\xFF");
