@@ -76,7 +76,8 @@ int run_server(const ServerConfig& cfg) {
     }
     ctx.log.info("listening on http://" + cfg.bind + ":" + std::to_string(port) + " (" +
                  std::to_string(cfg.threads) + " search threads, " +
-                 std::to_string(cfg.http_threads) + " HTTP workers)");
+                 std::to_string(cfg.http_threads) + " HTTP workers, " +
+                 std::to_string(cfg.article_cache_mb) + " MB article cache)");
     log_index_state(ctx);
 
     std::atomic<bool> finished{false};

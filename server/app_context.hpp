@@ -17,8 +17,8 @@ namespace news {
 struct AppContext {
     explicit AppContext(const ServerConfig& config)
         : cfg(config),
-          pool(SearcherOptions{config.index_dir, config.search}, config.threads,
-               std::chrono::milliseconds(config.refresh_interval_ms)),
+          pool(SearcherOptions{config.index_dir, config.search, config.article_cache_mb << 20},
+               config.threads, std::chrono::milliseconds(config.refresh_interval_ms)),
           statics(config.web_dir),
           log(config) {
         if (config.rate_limit.enabled) limiter.emplace(config.rate_limit);

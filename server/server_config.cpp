@@ -110,13 +110,14 @@ void read_limits(ServerConfig& cfg, const json& j) {
 void read_search(ServerConfig& cfg, const json& j) {
     check_keys(j, "search",
                {"max_query_chars", "max_per_page", "max_page", "max_wildcard_expansion",
-                "refresh_interval_ms"});
+                "refresh_interval_ms", "article_cache_mb"});
     auto& s = cfg.search;
     read_int(j, "max_query_chars", s.max_query_chars, 1, 100'000);
     read_int(j, "max_per_page", s.max_per_page, 1, 1000);
     read_int(j, "max_page", s.max_page, 1, 1'000'000);
     read_int(j, "max_wildcard_expansion", s.max_wildcard_expansion, 1, 100'000);
     read_int(j, "refresh_interval_ms", cfg.refresh_interval_ms, 0, 60'000);
+    read_int(j, "article_cache_mb", cfg.article_cache_mb, 0, 1'000'000);
 }
 
 }  // namespace
@@ -181,6 +182,8 @@ void apply_env(ServerConfig& cfg, const EnvLookup& env) {
     if (auto v = num("SEARCH_THREADS", 0, 1024)) cfg.threads = static_cast<int>(*v);
     if (auto v = num("SEARCH_HTTP_THREADS", 0, 4096)) cfg.http_threads = static_cast<int>(*v);
     if (auto v = num("SEARCH_HTTP_POLL_US", 0, kMaxPollUs)) cfg.http_poll_us = static_cast<int>(*v);
+    if (auto v = num("SEARCH_ARTICLE_CACHE_MB", 0, 1'000'000))
+        cfg.article_cache_mb = static_cast<std::size_t>(*v);
     if (auto v = env("SEARCH_LOG_LEVEL")) cfg.log_level = *v;
     if (auto v = env("SEARCH_LOG_FORMAT")) cfg.log_format = *v;
     if (auto v = env("SEARCH_ACCESS_LOG")) {
@@ -261,7 +264,8 @@ nlohmann::json to_json(const ServerConfig& cfg) {
           {"max_per_page", cfg.search.max_per_page},
           {"max_page", cfg.search.max_page},
           {"max_wildcard_expansion", cfg.search.max_wildcard_expansion},
-          {"refresh_interval_ms", cfg.refresh_interval_ms}}},
+          {"refresh_interval_ms", cfg.refresh_interval_ms},
+          {"article_cache_mb", cfg.article_cache_mb}}},
     };
 }
 

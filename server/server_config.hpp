@@ -51,6 +51,8 @@ struct ServerConfig {
     HttpLimits limits;
     SearchLimits search;
     int refresh_interval_ms = 200;  // how often a Searcher checks for a new index revision
+    // Memory for stored articles the searches have read, shared by all Searchers; 0 = none.
+    std::size_t article_cache_mb = kDefaultArticleCacheMb;
 };
 
 // Reads `j` over `cfg`; keys absent from `j` keep their value. Throws std::invalid_argument naming

@@ -5,6 +5,7 @@
 // (hundreds of millions of instructions and tens of MB each on the 10x bench index). Shared here,
 // they are built once per process by the first Searcher that needs them; the others wait for
 // that build and hold the same copy. A revision's copy is freed when the last handle lets go.
+// The same holds for what fills as searches run (the article cache): it must be thread-safe.
 
 #include <xapian.h>
 
@@ -23,9 +24,11 @@ std::string revision_key(const Xapian::Database& db);
 template <typename T>
 class PerRevision {
   public:
-    // The T of `db`'s revision, built as T(db) by the first caller for that revision. A build
-    // that throws is not kept: the next caller tries again.
-    std::shared_ptr<const T> get(const Xapian::Database& db) {
+    // The T of `db`'s revision, built as T(db, args...) by the first caller for that revision
+    // (later callers' arguments are not used). A build that throws is not kept: the next caller
+    // tries again.
+    template <typename... Args>
+    std::shared_ptr<T> get(const Xapian::Database& db, const Args&... args) {
         std::shared_ptr<Entry> entry;
         {
             std::lock_guard lock(mutex_);
@@ -38,9 +41,9 @@ class PerRevision {
             }
         }
         // Outside the map's lock: a build for one revision does not hold up another's.
-        std::call_once(entry->built, [&] { entry->value.emplace(db); });
+        std::call_once(entry->built, [&] { entry->value.emplace(db, args...); });
         // Aliasing: the caller's pointer keeps the entry, and so its value, alive.
-        return std::shared_ptr<const T>(entry, &*entry->value);
+        return std::shared_ptr<T>(entry, &*entry->value);
     }
 
     // Revisions with a live copy (for tests).

@@ -8,6 +8,7 @@
 
 #include "core/index/schema.hpp"
 #include "core/search/api_error.hpp"
+#include "core/search/article_cache.hpp"
 #include "core/search/highlight.hpp"
 #include "core/search/match_counter.hpp"
 #include "core/search/passage.hpp"
@@ -78,6 +79,10 @@ PerRevision<Vocabulary>& shared_vocabularies() {
     static PerRevision<Vocabulary> cache;
     return cache;
 }
+PerRevision<ArticleCache>& shared_articles() {
+    static PerRevision<ArticleCache> cache;
+    return cache;
+}
 
 }  // namespace
 
@@ -87,6 +92,7 @@ struct Searcher::Impl {
     SpellingVariants variants;
     std::shared_ptr<const Vocabulary> vocabulary;  // taken on first use for a revision
     std::shared_ptr<const RevisionTables> tables;  // likewise
+    std::shared_ptr<ArticleCache> articles;        // likewise
 
     explicit Impl(SearcherOptions o) : options(std::move(o)) {
         try {
@@ -106,6 +112,7 @@ struct Searcher::Impl {
         variants = parse_variants(db.get_metadata(std::string(schema::kMetaSpellingVariants)));
         vocabulary.reset();
         tables.reset();
+        articles.reset();
     }
 
     void refresh() {
@@ -127,6 +134,14 @@ struct Searcher::Impl {
     const RevisionTables& revision_tables() {
         if (!tables) tables = shared_tables().get(db);
         return *tables;
+    }
+
+    // The stored article of a docid from this revision's posting lists (so no need to check
+    // it exists), read from the index once per revision while the cache has room.
+    ArticleCache::Text article_text(Xapian::docid did) {
+        if (!articles) articles = shared_articles().get(db, options.article_cache_bytes);
+        return articles->get(
+            did, [&] { return stored_article(db.get_document(did, Xapian::DOC_ASSUME_VALID)); });
     }
 
     const Vocabulary& vocab() {
@@ -179,10 +194,7 @@ struct Searcher::Impl {
 
     json hit(const RankedHit& item, std::size_t length, const QueryWords& words,
              bool with_duplicates) {
-        // The docid comes from this revision's posting lists: no need to check it exists.
-        auto d =
-            read_stored_hit(stored_article(db.get_document(item.did, Xapian::DOC_ASSUME_VALID)))
-                .value_or(StoredHit{});
+        auto d = read_stored_hit(*article_text(item.did)).value_or(StoredHit{});
         const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
         d.title.resize(std::min(d.title.size(), kTitleLength));
         // Member by member, moving each value in: an initializer list copies every value.

@@ -2,6 +2,7 @@
 // Answers API requests from one Xapian database handle. Not thread-safe: a server keeps one
 // Searcher per worker thread (Xapian::Database must not be shared across threads).
 
+#include <cstddef>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,6 +16,9 @@ namespace news {
 struct SearcherOptions {
     std::string index_dir;
     SearchLimits limits;
+    // Memory for articles already read, shared by the process's Searchers (0 = none); see
+    // core/search/article_cache.hpp.
+    std::size_t article_cache_bytes = kDefaultArticleCacheMb << 20;
 };
 
 class Searcher {

@@ -386,3 +386,42 @@ TEST_CASE("totals and facets of a query Xapian ranks cover every match, even whe
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("an article the indexer changes is shown changed: the article cache is per revision") {
+    const fs::path dir = write_index("news-search-cache", [](news::IndexWriter& writer) {
+        writer.put(make("harbour", "Harbour report", "Reuters",
+                        {"The harbour crane was idle on Monday, dockers said."}));
+        writer.put(make("other", "Other report", "Reuters", {"Nothing about cranes here."}));
+    });
+    const auto params = news::parse_search_params({{"q", "harbour"}}, {});
+    news::Searcher cached({dir.string(), {}});
+    news::Searcher uncached({dir.string(), {}, /*article_cache_bytes=*/0});
+    auto snippet = [&](news::Searcher& s) {
+        const json r = s.search(params);
+        REQUIRE(r["hits"].size() == 1);
+        return r["hits"][0]["snippet"].get<std::string>();
+    };
+    const std::string before = snippet(cached);
+    CHECK(before.find("idle on Monday") != std::string::npos);
+    CHECK(snippet(cached) == before);  // from the cache this time
+    CHECK(snippet(uncached) == before);
+
+    {  // The same id (so the same docid) with new text, in a new revision.
+        news::IndexWriterOptions options;
+        options.db_path = dir.string();
+        news::IndexWriter writer(options);
+        writer.begin_file("news-search-cache.jsonl", "h2");
+        writer.put(make("harbour", "Harbour report", "Reuters",
+                        {"The harbour crane worked through Tuesday night, dockers said."}));
+        writer.put(make("other", "Other report", "Reuters", {"Nothing about cranes here."}));
+        writer.end_file();
+        writer.commit();
+    }
+    cached.refresh();
+    uncached.refresh();
+    const std::string after = snippet(cached);
+    CHECK(after.find("through Tuesday night") != std::string::npos);
+    CHECK(after.find("idle on Monday") == std::string::npos);
+    CHECK(snippet(uncached) == after);
+    fs::remove_all(dir);
+}

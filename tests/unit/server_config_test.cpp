@@ -46,6 +46,7 @@ TEST_CASE("server config: defaults are the documented ones") {
     CHECK(cfg.cors_origins.empty());
     CHECK_FALSE(cfg.rate_limit.enabled);
     CHECK(cfg.search.max_query_chars == 1000);
+    CHECK(cfg.article_cache_mb == 64);
 }
 
 TEST_CASE("server config: the Searchers follow the HTTP workers unless set") {
@@ -69,7 +70,7 @@ TEST_CASE("server config: the checked-in config file parses and matches the defa
 TEST_CASE("server config: flags override environment, which overrides the file") {
     const auto path = write_temp_config(
         R"({"port": 9000, "bind": "0.0.0.0", "index": "/from/file", "threads": 3,
-            "http_poll_us": 50,
+            "http_poll_us": 50, "search": {"article_cache_mb": 16},
             "log": {"level": "warn"}, "cors": {"allowed_origins": ["https://a.example"]}})");
     const auto env = env_of({{"SEARCH_PORT", "9100"}, {"SEARCH_INDEX", "/from/env"}});
 
@@ -79,6 +80,7 @@ TEST_CASE("server config: flags override environment, which overrides the file")
     CHECK(cfg.bind == "0.0.0.0");         // file over default
     CHECK(cfg.threads == 3);
     CHECK(cfg.http_poll_us == 50);
+    CHECK(cfg.article_cache_mb == 16);
     CHECK(cfg.log_level == "warn");
     CHECK(cfg.cors_origins == std::vector<std::string>{"https://a.example"});
 
@@ -102,6 +104,7 @@ TEST_CASE("server config: every environment variable is read") {
                 {"SEARCH_THREADS", "6"},
                 {"SEARCH_HTTP_THREADS", "50"},
                 {"SEARCH_HTTP_POLL_US", "0"},
+                {"SEARCH_ARTICLE_CACHE_MB", "0"},
                 {"SEARCH_LOG_LEVEL", "debug"},
                 {"SEARCH_LOG_FORMAT", "json"},
                 {"SEARCH_ACCESS_LOG", "false"},
@@ -114,6 +117,7 @@ TEST_CASE("server config: every environment variable is read") {
     CHECK(cfg.threads == 6);
     CHECK(cfg.http_threads == 50);
     CHECK(cfg.http_poll_us == 0);
+    CHECK(cfg.article_cache_mb == 0);
     CHECK(cfg.log_level == "debug");
     CHECK(cfg.log_format == "json");
     CHECK_FALSE(cfg.access_log);
@@ -156,6 +160,9 @@ TEST_CASE("server config: bad values are rejected with the name of the setting")
     CHECK(message_of([] {
               news::load_server_config(cli({}), env_of({{"SEARCH_HTTP_POLL_US", "-5"}}), 1);
           }).find("SEARCH_HTTP_POLL_US") != std::string::npos);
+    CHECK(message_of([] {
+              news::load_server_config(cli({}), env_of({{"SEARCH_ARTICLE_CACHE_MB", "lots"}}), 1);
+          }).find("SEARCH_ARTICLE_CACHE_MB") != std::string::npos);
     CHECK(message_of([] {
               news::load_server_config(cli({"--log-level", "loud"}), env_of({}), 1);
           }).find("log level") != std::string::npos);
