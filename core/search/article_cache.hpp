@@ -1,11 +1,12 @@
 #pragma once
 // The stored articles of one index revision, kept in memory once a search has read them. Every
 // page of results reads ten articles for its snippets; from the index each is a B-tree lookup of
-// two or three pread() calls, and those system calls were a quarter of a search's time on the
-// bench machine (a kernel with page-table isolation and no PCID pays for every one). One cache per
+// two or three pread() calls, and perf put those system calls at 30% of a search on the bench
+// machine (a kernel with page-table isolation and no PCID pays for every one). One cache per
 // revision, shared by every Searcher of the process (core/search/per_revision.hpp): a new
-// revision may hold another article under the same docid. Bounded in bytes; the least recently
-// read articles leave first. Thread-safe.
+// revision may hold another article under the same docid. Bounded in bytes (two budgets for the
+// moment Searchers still on the old revision move to the new one); the least recently read
+// articles leave first. Thread-safe.
 
 #include <xapian.h>
 
