@@ -3,7 +3,8 @@
 // search) and answers one byte, polling for the next request as our server does; a client that
 // sends and sleeps in recv() for the answer, as http_load and wrk do. No HTTP, no search: what
 // is left is the kernel and the machine. On the bench VM the cost jumps once the client sleeps
-// for longer than about 150 µs, where its idle vCPU is given back to the host (bench/README.md).
+// for longer than about 150 µs, presumably where its idle vCPU is given back to the host
+// (bench/README.md).
 // Prints one line per W:
 // {"kind":"wake_cost","work_us","poll_us","round_trips","round_trip_us","overhead_us"}.
 //
@@ -62,7 +63,11 @@ void spin_for(std::chrono::microseconds d) {
 // Answers each byte after `work`; after an answer asks for the next byte without sleeping for up
 // to `poll` (server/event_loop.cpp does the same). A 'q' ends it.
 void serve(int listener, std::chrono::microseconds work, std::chrono::microseconds poll) {
-    const Socket s(::accept(listener, nullptr, nullptr));
+    // On this thread a throw would end the process: a failed accept (the client could not
+    // connect and shut the listener down) just ends the server.
+    const int fd = ::accept(listener, nullptr, nullptr);
+    if (fd < 0) return;
+    const Socket s(fd);
     no_delay(s.fd());
     char b = 0;
     for (;;) {
@@ -87,9 +92,10 @@ double round_trip_us(int work_us, int poll_us, int round_trips) {
         ::listen(listener.fd(), 1) != 0 ||
         ::getsockname(listener.fd(), reinterpret_cast<sockaddr*>(&addr), &len) != 0)
         throw std::runtime_error("cannot listen on 127.0.0.1");
+    // Made before the server thread, so that a failure here leaves no thread to join.
+    const Socket client(::socket(AF_INET, SOCK_STREAM, 0));
     std::thread server(serve, listener.fd(), std::chrono::microseconds(work_us),
                        std::chrono::microseconds(poll_us));
-    const Socket client(::socket(AF_INET, SOCK_STREAM, 0));
     if (::connect(client.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
         ::shutdown(listener.fd(), SHUT_RDWR);
         server.join();
