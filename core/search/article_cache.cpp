@@ -2,8 +2,7 @@
 
 namespace news {
 
-ArticleCache::ArticleCache(const Xapian::Database& /*db*/, std::size_t budget_bytes)
-    : shard_budget_(budget_bytes / kShards) {}
+ArticleCache::ArticleCache(std::size_t budget_bytes) : shard_budget_(budget_bytes / kShards) {}
 
 ArticleCache::Text ArticleCache::find(Xapian::docid did) {
     Shard& s = shard_of(did);

@@ -25,8 +25,7 @@ class ArticleCache {
   public:
     using Text = std::shared_ptr<const std::string>;
 
-    // `db` is the revision cached (PerRevision builds T(db, ...)); it is not read here.
-    ArticleCache(const Xapian::Database& db, std::size_t budget_bytes);
+    explicit ArticleCache(std::size_t budget_bytes);
 
     // The text of `did`: from memory, or from `load()` (called without any lock held), kept if
     // it fits. With a budget of 0 every call loads.

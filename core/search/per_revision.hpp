@@ -12,7 +12,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 
 namespace news {
@@ -24,11 +23,11 @@ std::string revision_key(const Xapian::Database& db);
 template <typename T>
 class PerRevision {
   public:
-    // The T of `db`'s revision, built as T(db, args...) by the first caller for that revision
-    // (later callers' arguments are not used). A build that throws is not kept: the next caller
-    // tries again.
-    template <typename... Args>
-    std::shared_ptr<T> get(const Xapian::Database& db, const Args&... args) {
+    // The T of `db`'s revision, made by `make()` (a std::unique_ptr<T>) for the first caller for
+    // that revision; later callers' `make` is not called. A build that throws is not kept: the
+    // next caller tries again. T may be const (tables that are only read once built).
+    template <typename Make>
+    std::shared_ptr<T> get(const Xapian::Database& db, Make&& make) {
         std::shared_ptr<Entry> entry;
         {
             std::lock_guard lock(mutex_);
@@ -41,9 +40,9 @@ class PerRevision {
             }
         }
         // Outside the map's lock: a build for one revision does not hold up another's.
-        std::call_once(entry->built, [&] { entry->value.emplace(db, args...); });
+        std::call_once(entry->built, [&] { entry->value = std::forward<Make>(make)(); });
         // Aliasing: the caller's pointer keeps the entry, and so its value, alive.
-        return std::shared_ptr<T>(entry, &*entry->value);
+        return std::shared_ptr<T>(entry, entry->value.get());
     }
 
     // Revisions with a live copy (for tests).
@@ -61,7 +60,7 @@ class PerRevision {
 
     struct Entry {
         std::once_flag built;
-        std::optional<T> value;
+        std::unique_ptr<T> value;
     };
     std::mutex mutex_;
     std::map<std::string, std::weak_ptr<Entry>> entries_;

@@ -71,12 +71,12 @@ struct WordTermsOnly : Xapian::ExpandDecider {
 };
 
 // One copy of each revision's tables and vocabulary for every Searcher of the process.
-PerRevision<RevisionTables>& shared_tables() {
-    static PerRevision<RevisionTables> cache;
+PerRevision<const RevisionTables>& shared_tables() {
+    static PerRevision<const RevisionTables> cache;
     return cache;
 }
-PerRevision<Vocabulary>& shared_vocabularies() {
-    static PerRevision<Vocabulary> cache;
+PerRevision<const Vocabulary>& shared_vocabularies() {
+    static PerRevision<const Vocabulary> cache;
     return cache;
 }
 PerRevision<ArticleCache>& shared_articles() {
@@ -132,20 +132,29 @@ struct Searcher::Impl {
     }
 
     const RevisionTables& revision_tables() {
-        if (!tables) tables = shared_tables().get(db);
+        if (!tables) {
+            tables =
+                shared_tables().get(db, [&] { return std::make_unique<const RevisionTables>(db); });
+        }
         return *tables;
     }
 
     // The stored article of a docid from this revision's posting lists (so no need to check
     // it exists), read from the index once per revision while the cache has room.
     ArticleCache::Text article_text(Xapian::docid did) {
-        if (!articles) articles = shared_articles().get(db, options.article_cache_bytes);
+        if (!articles) {
+            articles = shared_articles().get(
+                db, [&] { return std::make_unique<ArticleCache>(options.article_cache_bytes); });
+        }
         return articles->get(
             did, [&] { return stored_article(db.get_document(did, Xapian::DOC_ASSUME_VALID)); });
     }
 
     const Vocabulary& vocab() {
-        if (!vocabulary) vocabulary = shared_vocabularies().get(db);
+        if (!vocabulary) {
+            vocabulary = shared_vocabularies().get(
+                db, [&] { return std::make_unique<const Vocabulary>(db); });
+        }
         return *vocabulary;
     }
 

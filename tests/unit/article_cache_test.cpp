@@ -37,7 +37,7 @@ std::size_t budget_for(std::size_t n) {
 }  // namespace
 
 TEST_CASE("article cache: an article is loaded once, then read from memory") {
-    news::ArticleCache cache(Xapian::Database(), budget_for(4));
+    news::ArticleCache cache(budget_for(4));
     int loads = 0;
     CHECK(read(cache, 1, loads) == text_of(1));
     CHECK(read(cache, 1, loads) == text_of(1));
@@ -51,7 +51,7 @@ TEST_CASE("article cache: an article is loaded once, then read from memory") {
 }
 
 TEST_CASE("article cache: over budget, the least recently read article goes first") {
-    news::ArticleCache cache(Xapian::Database(), budget_for(3));
+    news::ArticleCache cache(budget_for(3));
     int loads = 0;
     const Xapian::docid a = 1, b = a + kShardStride, c = b + kShardStride, d = c + kShardStride;
     read(cache, a, loads);
@@ -72,7 +72,7 @@ TEST_CASE("article cache: over budget, the least recently read article goes firs
 }
 
 TEST_CASE("article cache: an article larger than its share is returned but not kept") {
-    news::ArticleCache cache(Xapian::Database(), budget_for(2));
+    news::ArticleCache cache(budget_for(2));
     const std::string big = text_of(5, 1000);
     int loads = 0;
     for (int i = 0; i < 2; ++i) {
@@ -87,7 +87,7 @@ TEST_CASE("article cache: an article larger than its share is returned but not k
 }
 
 TEST_CASE("article cache: a budget of 0 keeps nothing") {
-    news::ArticleCache cache(Xapian::Database(), 0);
+    news::ArticleCache cache(0);
     int loads = 0;
     CHECK(read(cache, 7, loads) == text_of(7));
     CHECK(read(cache, 7, loads) == text_of(7));
@@ -96,7 +96,7 @@ TEST_CASE("article cache: a budget of 0 keeps nothing") {
 }
 
 TEST_CASE("article cache: threads reading overlapping articles get the right text, within budget") {
-    news::ArticleCache cache(Xapian::Database(), budget_for(16));
+    news::ArticleCache cache(budget_for(16));
     std::atomic<int> loads{0}, wrong{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {

@@ -32,6 +32,11 @@ struct Built {
     }
 };
 
+// What a Searcher passes: the revision's data made from the handle that first asks.
+auto make_built(const Xapian::Database& db) {
+    return [&db] { return std::make_unique<Built>(db); };
+}
+
 struct TempIndex {
     fs::path dir = fs::temp_directory_path() / ("news-per-revision-" + std::to_string(::getpid()));
     Xapian::WritableDatabase writer;
@@ -64,7 +69,7 @@ TEST_CASE("per-revision data: one build per revision for every handle and thread
             threads.emplace_back([&, i] {
                 const Xapian::Database db(
                     index.dir.string());  // a handle of its own, as a Searcher
-                got[i] = cache.get(db);
+                got[i] = cache.get(db, make_built(db));
             });
         }
     }
@@ -75,16 +80,16 @@ TEST_CASE("per-revision data: one build per revision for every handle and thread
     Xapian::Database old_handle(index.dir.string());
     index.add("second");
     Xapian::Database new_handle(index.dir.string());
-    const auto fresh = cache.get(new_handle);
+    const auto fresh = cache.get(new_handle, make_built(new_handle));
     CHECK(g_builds == 2);
     CHECK(fresh->revision == got[0]->revision + 1);
-    CHECK(cache.get(old_handle).get() == got[0].get());
+    CHECK(cache.get(old_handle, make_built(old_handle)).get() == got[0].get());
     CHECK(cache.live() == 2);
 
     // The old revision's copy goes with its last holder.
     got.clear();
     CHECK(cache.live() == 1);
-    CHECK(cache.get(new_handle).get() == fresh.get());
+    CHECK(cache.get(new_handle, make_built(new_handle)).get() == fresh.get());
     CHECK(g_builds == 2);
 }
 
@@ -94,8 +99,8 @@ TEST_CASE("per-revision data: a failed build is not kept, the next caller builds
     g_builds = 0;
     g_failures_left = 1;
     const Xapian::Database db(index.dir.string());
-    CHECK_THROWS_AS(cache.get(db), std::runtime_error);
-    const auto second = cache.get(db);
+    CHECK_THROWS_AS(cache.get(db, make_built(db)), std::runtime_error);
+    const auto second = cache.get(db, make_built(db));
     CHECK(second);
     CHECK(g_builds == 1);
 }
