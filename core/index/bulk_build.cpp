@@ -85,8 +85,10 @@ struct BulkBuild::Impl {
                 }
                 cv.notify_all();
                 counts.add(words);
-                // Merging the changes into the table now and then keeps the last commit short.
-                if ((taken + 1) % 8 == 0) db.commit();
+                if (counts.commit_due()) {
+                    db.commit();
+                    counts.committed();
+                }
             }
             counts.finish();
             db.commit();

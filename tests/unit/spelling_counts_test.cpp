@@ -74,3 +74,24 @@ TEST_CASE("spelling counts: the same table as adding each block's counts at once
     CHECK(table(held.db) == expected);
     CHECK(held.db.get_spelling_suggestion("nisan") == "nissan");
 }
+
+TEST_CASE("spelling counts: a commit is due once enough new words wait, not for known ones") {
+    TempDb held("due");
+    news::SpellingCounts counts(held.db, 3);
+    counts.add(counts_of({{"nissan", 2}, {"foxconn", 1}}));
+    CHECK_FALSE(counts.commit_due());  // two new words wait
+    counts.add(counts_of({{"nissan", 4}, {"foxconn", 1}}));
+    CHECK_FALSE(counts.commit_due());  // known words only: still two
+    counts.add(counts_of({{"oppama", 1}}));
+    REQUIRE(counts.commit_due());
+    held.db.commit();
+    counts.committed();
+    CHECK_FALSE(counts.commit_due());
+    counts.add(counts_of({{"plant", 1}, {"yokosuka", 1}, {"nissan", 1}}));
+    CHECK_FALSE(counts.commit_due());  // two new since the commit
+    counts.add(counts_of({{"motor", 1}}));
+    CHECK(counts.commit_due());
+    counts.finish();
+    held.db.commit();
+    CHECK(table(held.db) == "foxconn 2\nmotor 1\nnissan 7\noppama 1\nplant 1\nyokosuka 1\n");
+}
