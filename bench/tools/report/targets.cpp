@@ -158,6 +158,31 @@ void per_row_targets(const Records& r, std::vector<TargetResult>& out) {
     }
 }
 
+// The issue sets the indexing figure against two peers it measured on this machine: 4,000
+// articles/s was 2.7× naive Xapian (1,463) and "on a par with PostgreSQL" (4,642). The same
+// ratios in this run are shown beside the figure, as the issue asks for each target as a figure
+// and as a ratio: unlike the figure, they do not move with the machine's speed of the moment.
+// The verdict stays on the figure.
+std::string index_peer_ratios(const Records& r, const std::string& corpus, const json& ours) {
+    struct Peer {
+        const char* engine;
+        const char* name;
+        double issue_ratio;  // 4,000 against the issue's figure for the peer, to two places
+    };
+    static constexpr Peer kPeers[] = {{"xapian-naive", "naive Xapian", 2.73},
+                                      {"postgresql-15", "PostgreSQL", 0.86}};
+    std::string note;
+    for (const auto& p : kPeers) {
+        const json* peer = r.find_index(p.engine, corpus);
+        if (peer == nullptr || num(*peer, "articles_per_s") <= 0) continue;
+        const double x = num(ours, "articles_per_s") / num(*peer, "articles_per_s");
+        note += note.empty() ? "; " : ", ";
+        note += ratio_against(x, p.issue_ratio) + " " + p.name + " (4,000 was " +
+                fmt(p.issue_ratio, 2) + "×)";
+    }
+    return note;
+}
+
 void index_targets(const Records& r, std::vector<TargetResult>& out) {
     for (const auto* corpus : {"1x", "10x"}) {
         const auto name = std::string("indexing ≥ 4,000 articles/s on ") + corpus;
@@ -165,8 +190,8 @@ void index_targets(const Records& r, std::vector<TargetResult>& out) {
         if (i == nullptr) {
             out.push_back(missing(name));
         } else {
-            out.push_back(
-                {name, articles_per_s_cell(*i), verdict(num(*i, "articles_per_s") >= 4000)});
+            out.push_back({name, articles_per_s_cell(*i) + index_peer_ratios(r, corpus, *i),
+                           verdict(num(*i, "articles_per_s") >= 4000)});
         }
     }
     if (const json* i = r.find_index(kOursIndexer, "10x")) {
