@@ -2,7 +2,6 @@
 // clusters on the bundled pages, JSON Lines parsing, incremental runs. Searches go through the
 // real Searcher so that the index side and the query side are tested together.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clean/page_cleaner.hpp"
-#include "core/config/indexer_config.hpp"
 #include "core/dedupe/cluster_index.hpp"
 #include "core/dedupe/minhash.hpp"
 #include "core/index/index_writer.hpp"
@@ -19,29 +17,17 @@
 #include "core/ingest/jsonl.hpp"
 #include "core/search/searcher.hpp"
 #include "core/text/normalize.hpp"
+#include "tests/unit/bundled_index_options.hpp"
 #include "tests/unit/read_file.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path temp_dir(const std::string& name) {
-    const fs::path dir =
-        fs::temp_directory_path() / ("news-index-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    return dir;
-}
+using news::testing::bundled_index_options;
 
-news::IndexWriterOptions options_for(const fs::path& dir) {
-    const news::IndexerConfig config =
-        news::load_indexer_config(std::string(NEWS_SOURCE_DIR) + "/config/indexer.json");
-    std::vector<std::string> errors;
-    news::IndexWriterOptions o;
-    o.db_path = dir.string();
-    o.spelling_variants = config.spelling_variants;
-    o.synonyms = news::load_synonyms(config, errors);
-    REQUIRE(errors.empty());
-    return o;
+fs::path temp_dir(const std::string& name) {
+    return news::testing::scratch_dir("news-index-test", name);
 }
 
 news::Article article(std::string id, std::string text) {
@@ -58,7 +44,7 @@ std::vector<std::string> find(const std::vector<std::pair<std::string, std::stri
                               const std::string& query) {
     const fs::path dir = temp_dir("find");
     {
-        news::IndexWriter writer(options_for(dir));
+        news::IndexWriter writer(bundled_index_options(dir));
         writer.begin_file("t.jsonl", "h");
         for (const auto& [id, text] : docs) writer.put(article(id, text));
         writer.end_file();
@@ -166,7 +152,7 @@ TEST_CASE(
                      "\n");
     const std::vector<std::string> inputs{input.string()};
     auto run = [&](bool prune) {
-        news::IndexWriter writer(options_for(dir));
+        news::IndexWriter writer(bundled_index_options(dir));
         news::IngestOptions o;
         o.prune = prune;
         const auto result = news::ingest_inputs(writer, inputs, o);
@@ -198,7 +184,7 @@ TEST_CASE(
 TEST_CASE("summary slot: id, source and title of each article, for listing duplicates") {
     const fs::path dir = temp_dir("summary");
     {
-        news::IndexWriter writer(options_for(dir));
+        news::IndexWriter writer(bundled_index_options(dir));
         writer.begin_file("t.jsonl", "h");
         auto a = article("with-source", "Cocoa prices rose in Bahia.");
         a.source = "Reuters";
@@ -227,7 +213,7 @@ TEST_CASE("summary slot: id, source and title of each article, for listing dupli
 namespace {
 
 void index_one(const fs::path& dir, const news::Article& a) {
-    news::IndexWriter writer(options_for(dir));
+    news::IndexWriter writer(bundled_index_options(dir));
     writer.begin_file("t.jsonl", "h");
     writer.put(a);
     writer.end_file();
