@@ -78,10 +78,9 @@ std::map<std::string, Xapian::termcount> spellings(const Xapian::Database& db) {
     return out;
 }
 
-std::map<std::string, std::string> values(const Xapian::Document& doc) {
-    std::map<std::string, std::string> out;
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-        out[std::to_string(v.get_valueno())] = *v;
+std::map<Xapian::valueno, std::string> values(const Xapian::Document& doc) {
+    std::map<Xapian::valueno, std::string> out;
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out[v.get_valueno()] = *v;
     return out;
 }
 
