@@ -14,16 +14,13 @@
 #include "core/index/schema.hpp"
 #include "tests/unit/bundled_index_options.hpp"
 #include "tests/unit/document_terms.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 using news::testing::bundled_index_options;
-
-fs::path temp_dir(const std::string& name) {
-    return news::testing::scratch_dir("news-bulk-test", name);
-}
 
 // Articles of a few dozen words from a small vocabulary (British spellings included, so the
 // normalisation and the spelling table have work). Every 40th article is a near copy of the one
@@ -89,8 +86,8 @@ std::map<Xapian::valueno, std::string> values(const Xapian::Document& doc) {
 TEST_CASE("a fresh build in parallel blocks writes the index a serial run writes") {
     // Three blocks of the bulk build (1,000 articles each) and a part of one.
     const auto articles = make_articles(3'345);
-    const fs::path bulk_dir = temp_dir("bulk");
-    const fs::path serial_dir = temp_dir("serial");
+    const fs::path bulk_dir = news::testing::scratch_path("news-bulk-test-bulk");
+    const fs::path serial_dir = news::testing::scratch_path("news-bulk-test-serial");
 
     index_run(bulk_dir, "t.jsonl", articles);  // empty database: the parallel build
     // A first run that records an empty file makes the database non-empty, so the second run

@@ -1,7 +1,6 @@
 #include "core/ingest/file_reader.hpp"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +8,7 @@
 
 #include "core/dedupe/hash.hpp"
 #include "core/text/utf8.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
@@ -18,8 +18,7 @@ namespace fs = std::filesystem;
 class ReaderTestFile {
   public:
     explicit ReaderTestFile(const std::string& bytes)
-        : path_(fs::temp_directory_path() /
-                ("news-file-reader-" + std::to_string(::getpid()) + ".txt")) {
+        : path_(news::testing::scratch_path("news-file-reader")) {
         std::ofstream(path_, std::ios::binary) << bytes;
     }
     ~ReaderTestFile() { fs::remove(path_); }
@@ -78,7 +77,7 @@ TEST_CASE("blank, binary and missing files are reported, not read") {
         CHECK(news::scan_file(file.path()).error == "binary file (contains NUL bytes)");
     }
     SUBCASE("missing") {
-        const std::string path = (fs::temp_directory_path() / "news-file-reader-none.txt").string();
+        const std::string path = news::testing::scratch_path("news-file-reader-none").string();
         CHECK(news::read_text_file(path).error.starts_with("cannot read file: "));
         CHECK(news::scan_file(path).error.starts_with("cannot read file: "));
     }

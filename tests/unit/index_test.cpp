@@ -19,16 +19,14 @@
 #include "core/text/normalize.hpp"
 #include "tests/unit/bundled_index_options.hpp"
 #include "tests/unit/read_file.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 using news::testing::bundled_index_options;
-
-fs::path temp_dir(const std::string& name) {
-    return news::testing::scratch_dir("news-index-test", name);
-}
+using news::testing::scratch_path;
 
 news::Article article(std::string id, std::string text) {
     news::Article a;
@@ -42,7 +40,7 @@ news::Article article(std::string id, std::string text) {
 // Indexes one article per text and returns the ids a query finds.
 std::vector<std::string> find(const std::vector<std::pair<std::string, std::string>>& docs,
                               const std::string& query) {
-    const fs::path dir = temp_dir("find");
+    const fs::path dir = scratch_path("news-index-test-find");
     {
         news::IndexWriter writer(bundled_index_options(dir));
         writer.begin_file("t.jsonl", "h");
@@ -139,7 +137,8 @@ TEST_CASE("JSON Lines: fields, author alias, paragraphs, and clear errors") {
 TEST_CASE(
     "incremental: unchanged input changes nothing, a changed file replaces its articles, prune "
     "removes") {
-    const fs::path dir = temp_dir("incr"), input = temp_dir("incr-in");
+    const fs::path dir = scratch_path("news-index-test-incr"),
+                   input = scratch_path("news-index-test-incr-in");
     fs::create_directories(input);
     auto write = [&](const std::string& name, const std::string& text) {
         std::ofstream(input / name) << text;
@@ -182,7 +181,7 @@ TEST_CASE(
 }
 
 TEST_CASE("summary slot: id, source and title of each article, for listing duplicates") {
-    const fs::path dir = temp_dir("summary");
+    const fs::path dir = scratch_path("news-index-test-summary");
     {
         news::IndexWriter writer(bundled_index_options(dir));
         writer.begin_file("t.jsonl", "h");
@@ -223,7 +222,7 @@ void index_one(const fs::path& dir, const news::Article& a) {
 }  // namespace
 
 TEST_CASE("article slot: the article JSON as /api/articles returns it; document data empty") {
-    const fs::path dir = temp_dir("article-slot");
+    const fs::path dir = scratch_path("news-index-test-article-slot");
     index_one(dir, article("slot-1", "Cocoa prices rose in Bahia."));
     Xapian::Database db(dir.string());
     const auto doc = db.get_document(*db.postlist_begin(""));
@@ -235,7 +234,7 @@ TEST_CASE("article slot: the article JSON as /api/articles returns it; document 
 }
 
 TEST_CASE("an index that keeps articles as document data (written before slot 6) still serves") {
-    const fs::path dir = temp_dir("article-data");
+    const fs::path dir = scratch_path("news-index-test-article-data");
     index_one(dir, article("old-1", "Cocoa prices rose in Bahia."));
     nlohmann::json expected;
     {

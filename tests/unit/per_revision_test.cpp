@@ -3,7 +3,6 @@
 #include "core/search/per_revision.hpp"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 #include <xapian.h>
 
 #include <atomic>
@@ -11,6 +10,8 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
@@ -38,11 +39,9 @@ auto make_built(const Xapian::Database& db) {
 }
 
 struct TempIndex {
-    fs::path dir = fs::temp_directory_path() / ("news-per-revision-" + std::to_string(::getpid()));
+    fs::path dir = news::testing::scratch_path("news-per-revision");
     Xapian::WritableDatabase writer;
-    TempIndex() : writer((fs::remove_all(dir), dir.string()), Xapian::DB_CREATE_OR_OVERWRITE) {
-        add("first");
-    }
+    TempIndex() : writer(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE) { add("first"); }
     ~TempIndex() {
         writer.close();
         fs::remove_all(dir);

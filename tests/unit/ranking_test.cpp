@@ -2,15 +2,14 @@
 #include "core/search/ranking.hpp"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/index/index_writer.hpp"
 #include "core/search/searcher.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
@@ -112,10 +111,8 @@ news::Article article(std::string id, std::string title, std::string body) {
 // Three articles answer the question and share a word it does not use ("laminate"); a fourth
 // has that word only.
 const std::string& feedback_index() {
+    static const news::testing::ScratchDir dir("news-ranking-test");
     static const std::string path = [] {
-        const auto dir = std::filesystem::temp_directory_path() /
-                         ("news-ranking-test-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(dir);
         news::IndexWriterOptions options;
         options.db_path = dir.string();
         news::IndexWriter writer(options);

@@ -1,11 +1,9 @@
 // The search library over a small index written by the real index writer, so query building
 // and the schema cannot drift apart.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -14,10 +12,10 @@
 #include "core/index/index_writer.hpp"
 #include "core/search/api_error.hpp"
 #include "core/search/searcher.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
 news::Article make(std::string id, std::string title, std::string source,
@@ -36,44 +34,42 @@ const std::string kNissan =
     "Nissan Motor appears to have found a potential saviour in Foxconn, who is in talks with "
     "Nissan to begin producing its own electric vehicles at the Oppama plant in Yokosuka.";
 
-// Writes the articles `put` gives to a fresh index in a temporary directory; returns its path.
-fs::path write_index(const std::string& name, const std::function<void(news::IndexWriter&)>& put) {
-    const fs::path dir = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
+using news::testing::ScratchDir;
+
+// Writes the articles `put` gives to a fresh index in `dir`; returns its path.
+std::string write_index(const ScratchDir& dir, const std::function<void(news::IndexWriter&)>& put) {
     news::IndexWriterOptions options;
     options.db_path = dir.string();
     news::IndexWriter writer(options);
-    writer.begin_file(name + ".jsonl", "h");
+    writer.begin_file("fixture.jsonl", "h");
     put(writer);
     writer.end_file();
     writer.commit();
-    return dir;
+    return dir.string();
 }
 
 // One fixture index for every test in this file, built once.
 const std::string& fixture_index() {
-    static const std::string path =
-        write_index("news-search-test", [](news::IndexWriter& writer) {
-            writer.put(
-                make("nissan-1", "Foxconn eyes Japan-made EVs", "Nikkei Asia",
-                     {kNissan, "The collaboration could improve utilisation rates at the site."},
-                     "2025-07-08"));
-            writer.put(
-                make("nissan-2", "Foxconn eyes Japan-made EVs", "FT",
-                     {kNissan, "The collaboration could improve utilization rates at the site!"}));
-            writer.put(make("markup", "Carmakers <b>race</b> to electric", "Reuters",
-                            {"Electric carmakers posted <script>alert(1)</script> and "
-                             "<img src=x onerror=alert(1)> in a press release about batteries."},
-                            "2024-01-02"));
-            writer.put(make("cocoa", "Bahia cocoa review", "Reuters",
-                            {"Showers continued throughout the week in the Bahia cocoa zone, "
-                             "alleviating the drought since early January."},
-                            "2023-05-01"));
-            writer.put(
-                make("battery", "Battery plant for electric vehicles", "Nikkei Asia",
-                     {"A new battery plant will supply electric vehicles built by Nissan and "
-                      "other carmakers in Japan from next year."}));
-        }).string();
+    static const ScratchDir dir("news-search-test");
+    static const std::string path = write_index(dir, [](news::IndexWriter& writer) {
+        writer.put(make("nissan-1", "Foxconn eyes Japan-made EVs", "Nikkei Asia",
+                        {kNissan, "The collaboration could improve utilisation rates at the site."},
+                        "2025-07-08"));
+        writer.put(
+            make("nissan-2", "Foxconn eyes Japan-made EVs", "FT",
+                 {kNissan, "The collaboration could improve utilization rates at the site!"}));
+        writer.put(make("markup", "Carmakers <b>race</b> to electric", "Reuters",
+                        {"Electric carmakers posted <script>alert(1)</script> and "
+                         "<img src=x onerror=alert(1)> in a press release about batteries."},
+                        "2024-01-02"));
+        writer.put(make("cocoa", "Bahia cocoa review", "Reuters",
+                        {"Showers continued throughout the week in the Bahia cocoa zone, "
+                         "alleviating the drought since early January."},
+                        "2023-05-01"));
+        writer.put(make("battery", "Battery plant for electric vehicles", "Nikkei Asia",
+                        {"A new battery plant will supply electric vehicles built by Nissan and "
+                         "other carmakers in Japan from next year."}));
+    });
     return path;
 }
 
@@ -293,7 +289,8 @@ TEST_CASE("searchers on many threads at once: stats, date sorts and empty querie
 
 TEST_CASE("collapsing keeps the best-ranked article of each cluster, on every page") {
     // Ten stories, three copies each (outlets), the stories' relevance to "harvest" rising with k.
-    const fs::path dir = write_index("news-search-collapse", [](news::IndexWriter& writer) {
+    const ScratchDir dir("news-search-collapse");
+    write_index(dir, [](news::IndexWriter& writer) {
         const char* outlets[] = {"Reuters", "BBC News", "AP"};
         const char* topics[] = {"wheat",  "coffee", "cotton", "sugar", "maize",
                                 "barley", "cocoa",  "rice",   "soy",   "oats"};
@@ -349,14 +346,14 @@ TEST_CASE("collapsing keeps the best-ranked article of each cluster, on every pa
             CHECK(paged == expected);
         }
     }
-    fs::remove_all(dir);
 }
 
 TEST_CASE("totals and facets of a query Xapian ranks cover every match, even where it prunes") {
     // An OR of a rare word and a common one: once the page holds articles with the rare word,
     // Xapian's matcher skips articles that have only the common word, so a count taken from the
     // ranked pass is exact only because that pass is told to check every match.
-    const fs::path dir = write_index("news-search-prune", [](news::IndexWriter& writer) {
+    const ScratchDir dir("news-search-prune");
+    write_index(dir, [](news::IndexWriter& writer) {
         auto words = [](int i, const char* lead) {
             // Words of its own for each article, so that no two are near-duplicates.
             std::string text = lead;
@@ -384,11 +381,11 @@ TEST_CASE("totals and facets of a query Xapian ranks cover every match, even whe
         REQUIRE(r["hits"].size() == 1);
         CHECK(r["hits"][0]["id"].get<std::string>().starts_with("rare-"));
     }
-    fs::remove_all(dir);
 }
 
 TEST_CASE("an article the indexer changes is shown changed: the article cache is per revision") {
-    const fs::path dir = write_index("news-search-cache", [](news::IndexWriter& writer) {
+    const ScratchDir dir("news-search-cache");
+    write_index(dir, [](news::IndexWriter& writer) {
         writer.put(make("harbour", "Harbour report", "Reuters",
                         {"The harbour crane was idle on Monday, dockers said."}));
         writer.put(make("other", "Other report", "Reuters", {"Nothing about cranes here."}));
@@ -410,7 +407,7 @@ TEST_CASE("an article the indexer changes is shown changed: the article cache is
         news::IndexWriterOptions options;
         options.db_path = dir.string();
         news::IndexWriter writer(options);
-        writer.begin_file("news-search-cache.jsonl", "h2");
+        writer.begin_file("fixture.jsonl", "h2");
         writer.put(make("harbour", "Harbour report", "Reuters",
                         {"The harbour crane worked through Tuesday night, dockers said."}));
         writer.put(make("other", "Other report", "Reuters", {"Nothing about cranes here."}));
@@ -423,5 +420,4 @@ TEST_CASE("an article the indexer changes is shown changed: the article cache is
     CHECK(after.find("through Tuesday night") != std::string::npos);
     CHECK(after.find("idle on Monday") == std::string::npos);
     CHECK(snippet(uncached) == after);
-    fs::remove_all(dir);
 }

@@ -11,6 +11,7 @@
 
 #include "server/cli_args.hpp"
 #include "server/text_parse.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
@@ -26,11 +27,14 @@ news::CliArgs cli(std::vector<std::string_view> args) {
     return news::parse_cli(args);
 }
 
-std::string write_temp_config(const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() / "server_config_test.json";
-    std::ofstream(path) << text;
-    return path.string();
-}
+// A config file for one test case, removed when the case ends.
+struct TempServerConfig {
+    std::string path = news::testing::scratch_path("news-server-config").string();
+    explicit TempServerConfig(const std::string& text) { std::ofstream(path) << text; }
+    ~TempServerConfig() { std::filesystem::remove(path); }
+    TempServerConfig(const TempServerConfig&) = delete;
+    TempServerConfig& operator=(const TempServerConfig&) = delete;
+};
 
 }  // namespace
 
@@ -68,10 +72,11 @@ TEST_CASE("server config: the checked-in config file parses and matches the defa
 }
 
 TEST_CASE("server config: flags override environment, which overrides the file") {
-    const auto path = write_temp_config(
+    const TempServerConfig file(
         R"({"port": 9000, "bind": "0.0.0.0", "index": "/from/file", "threads": 3,
             "http_poll_us": 50, "search": {"article_cache_mb": 16},
             "log": {"level": "warn"}, "cors": {"allowed_origins": ["https://a.example"]}})");
+    const std::string& path = file.path;
     const auto env = env_of({{"SEARCH_PORT", "9100"}, {"SEARCH_INDEX", "/from/env"}});
 
     auto cfg = news::load_server_config(cli({"--config", path}), env, 2);
@@ -182,10 +187,10 @@ TEST_CASE("server config: bad values are rejected with the name of the setting")
               news::ServerConfig c;
               news::apply_config_file(c, "/nonexistent/server.json");
           }).find("/nonexistent/server.json") != std::string::npos);
-    const auto path = write_temp_config("{ not json");
+    const TempServerConfig file("{ not json");
     CHECK(message_of([&] {
               news::ServerConfig c;
-              news::apply_config_file(c, path);
+              news::apply_config_file(c, file.path);
           }).find("not valid JSON") != std::string::npos);
 }
 

@@ -1,6 +1,5 @@
 // The searcher pool hands Searchers out first come, first served.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <mutex>
@@ -10,15 +9,14 @@
 
 #include "core/index/index_writer.hpp"
 #include "server/searcher_pool.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 std::string one_article_index() {
-    const fs::path dir =
-        fs::temp_directory_path() / ("news-search-pool-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
+    const fs::path dir = news::testing::scratch_path("news-search-pool");
     news::IndexWriterOptions options;
     options.db_path = dir.string();
     news::IndexWriter writer(options);

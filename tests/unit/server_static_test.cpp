@@ -1,20 +1,19 @@
 // Static files: content types and no way out of the web directory.
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "server/static_files.hpp"
+#include "tests/unit/scratch_path.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 struct TempWeb {
-    fs::path base =
-        fs::temp_directory_path() / ("server_static_test_" + std::to_string(::getpid()));
+    fs::path base = news::testing::scratch_path("news-server-static");
     fs::path web = base / "web";
     TempWeb() {
         fs::remove_all(base);

@@ -5,12 +5,13 @@
 #include "core/index/spelling_counts.hpp"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 #include <xapian.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "tests/unit/scratch_path.hpp"
 
 namespace {
 
@@ -37,8 +38,7 @@ struct TempDb {
     fs::path dir;
     Xapian::WritableDatabase db;
     explicit TempDb(const std::string& name)
-        : dir(fs::temp_directory_path() /
-              ("news-spelling-" + name + "-" + std::to_string(::getpid()))),
+        : dir(news::testing::scratch_path("news-spelling-" + name)),
           db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE) {}
     ~TempDb() {
         db.close();
