@@ -1,7 +1,6 @@
 // The searcher pool hands Searchers out first come, first served.
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -13,10 +12,14 @@
 
 namespace {
 
-namespace fs = std::filesystem;
+// An index of one article in a fresh scratch directory, removed when the case ends.
+struct OneArticleIndex {
+    news::testing::ScratchDir dir{"news-search-pool"};
+    OneArticleIndex();
+    std::string path() const { return dir.string(); }
+};
 
-std::string one_article_index() {
-    const fs::path dir = news::testing::scratch_path("news-search-pool");
+OneArticleIndex::OneArticleIndex() {
     news::IndexWriterOptions options;
     options.db_path = dir.string();
     news::IndexWriter writer(options);
@@ -29,7 +32,6 @@ std::string one_article_index() {
     writer.put(a);
     writer.end_file();
     writer.commit();
-    return dir.string();
 }
 
 void wait_until_waiting(news::SearcherPool& pool, std::size_t n) {
@@ -39,8 +41,8 @@ void wait_until_waiting(news::SearcherPool& pool, std::size_t n) {
 }  // namespace
 
 TEST_CASE("searcher pool: waiting requests are served in order, and a newcomer queues behind") {
-    const std::string index = one_article_index();
-    news::SearcherPool pool({index, {}}, 1, std::chrono::hours(1));
+    const OneArticleIndex index;
+    news::SearcherPool pool({index.path(), {}}, 1, std::chrono::hours(1));
     std::optional<news::SearcherPool::Lease> busy;
     busy.emplace(pool.acquire());
     std::mutex m;
@@ -61,12 +63,11 @@ TEST_CASE("searcher pool: waiting requests are served in order, and a newcomer q
     take(5);
     for (auto& t : waiters) t.join();
     CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});
-    fs::remove_all(index);
 }
 
 TEST_CASE("searcher pool: a discarded Searcher lets the next waiter open a fresh one") {
-    const std::string index = one_article_index();
-    news::SearcherPool pool({index, {}}, 1, std::chrono::hours(1));
+    const OneArticleIndex index;
+    news::SearcherPool pool({index.path(), {}}, 1, std::chrono::hours(1));
     std::optional<news::SearcherPool::Lease> busy;
     busy.emplace(pool.acquire());
     std::thread waiter([&] {
@@ -80,5 +81,4 @@ TEST_CASE("searcher pool: a discarded Searcher lets the next waiter open a fresh
     CHECK(pool.waiting() == 0);
     auto again = pool.acquire();  // the capacity came back
     CHECK(again->article_count() == 1);
-    fs::remove_all(index);
 }
