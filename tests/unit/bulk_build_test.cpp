@@ -4,6 +4,7 @@
 // metadata. This compares the two on an input of several blocks whose duplicates cross blocks.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -15,6 +16,7 @@
 #include "tests/unit/bundled_index_options.hpp"
 #include "tests/unit/document_terms.hpp"
 #include "tests/unit/scratch_path.hpp"
+#include "tests/unit/spelling_table.hpp"
 
 namespace {
 
@@ -69,12 +71,6 @@ void index_run(const fs::path& dir, const std::string& file,
     writer.commit();
 }
 
-std::map<std::string, Xapian::termcount> spellings(const Xapian::Database& db) {
-    std::map<std::string, Xapian::termcount> out;
-    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) out[*w] = w.get_termfreq();
-    return out;
-}
-
 std::map<Xapian::valueno, std::string> values(const Xapian::Document& doc) {
     std::map<Xapian::valueno, std::string> out;
     for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out[v.get_valueno()] = *v;
@@ -86,14 +82,14 @@ std::map<Xapian::valueno, std::string> values(const Xapian::Document& doc) {
 TEST_CASE("a fresh build in parallel blocks writes the index a serial run writes") {
     // Three blocks of the bulk build (1,000 articles each) and a part of one.
     const auto articles = make_articles(3'345);
-    const fs::path bulk_dir = news::testing::scratch_path("news-bulk-test-bulk");
-    const fs::path serial_dir = news::testing::scratch_path("news-bulk-test-serial");
+    const news::testing::ScratchPath bulk_dir("news-bulk-test-bulk");
+    const news::testing::ScratchPath serial_dir("news-bulk-test-serial");
 
-    index_run(bulk_dir, "t.jsonl", articles);  // empty database: the parallel build
+    index_run(bulk_dir.path(), "t.jsonl", articles);  // empty database: the parallel build
     // A first run that records an empty file makes the database non-empty, so the second run
     // takes the serial path.
-    index_run(serial_dir, "seed.jsonl", {});
-    index_run(serial_dir, "t.jsonl", articles);
+    index_run(serial_dir.path(), "seed.jsonl", {});
+    index_run(serial_dir.path(), "t.jsonl", articles);
 
     const Xapian::Database bulk(bulk_dir.string());
     const Xapian::Database serial(serial_dir.string());
@@ -115,9 +111,9 @@ TEST_CASE("a fresh build in parallel blocks writes the index a serial run writes
     }
     CHECK(clustered >= articles.size() / 40 - 1);  // the near copies joined their originals
 
-    const auto words = spellings(bulk);
-    CHECK(words.size() > 20);
-    CHECK(words == spellings(serial));
+    const std::string words = news::testing::spelling_table(bulk);
+    CHECK(std::count(words.begin(), words.end(), '\n') > 20);
+    CHECK(words == news::testing::spelling_table(serial));
     CHECK(bulk.get_avlength() == serial.get_avlength());
     for (auto k = bulk.metadata_keys_begin(); k != bulk.metadata_keys_end(); ++k) {
         if (*k == news::schema::kMetaLastIndexed) continue;
@@ -128,6 +124,4 @@ TEST_CASE("a fresh build in parallel blocks writes the index a serial run writes
         std::vector<std::string> s(serial.synonyms_begin(*k), serial.synonyms_end(*k));
         CHECK(b == s);
     }
-    fs::remove_all(bulk_dir);
-    fs::remove_all(serial_dir);
 }

@@ -2,7 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -12,22 +11,16 @@
 
 namespace {
 
-namespace fs = std::filesystem;
-
 // A file in the temporary directory, named for this process, removed when the case ends.
 class ReaderTestFile {
   public:
-    explicit ReaderTestFile(const std::string& bytes)
-        : path_(news::testing::scratch_path("news-file-reader")) {
-        std::ofstream(path_, std::ios::binary) << bytes;
+    explicit ReaderTestFile(const std::string& bytes) {
+        std::ofstream(file_.path(), std::ios::binary) << bytes;
     }
-    ~ReaderTestFile() { fs::remove(path_); }
-    ReaderTestFile(const ReaderTestFile&) = delete;
-    ReaderTestFile& operator=(const ReaderTestFile&) = delete;
-    std::string path() const { return path_.string(); }
+    std::string path() const { return file_.string(); }
 
   private:
-    fs::path path_;
+    news::testing::ScratchPath file_{"news-file-reader"};
 };
 
 // Bytes that differ from chunk to chunk, so a chunk read twice or skipped changes the text.

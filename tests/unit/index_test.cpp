@@ -26,7 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using news::testing::bundled_index_options;
-using news::testing::scratch_path;
+using news::testing::ScratchPath;
 
 news::Article article(std::string id, std::string text) {
     news::Article a;
@@ -40,9 +40,9 @@ news::Article article(std::string id, std::string text) {
 // Indexes one article per text and returns the ids a query finds.
 std::vector<std::string> find(const std::vector<std::pair<std::string, std::string>>& docs,
                               const std::string& query) {
-    const fs::path dir = scratch_path("news-index-test-find");
+    const ScratchPath dir("news-index-test-find");
     {
-        news::IndexWriter writer(bundled_index_options(dir));
+        news::IndexWriter writer(bundled_index_options(dir.path()));
         writer.begin_file("t.jsonl", "h");
         for (const auto& [id, text] : docs) writer.put(article(id, text));
         writer.end_file();
@@ -53,7 +53,6 @@ std::vector<std::string> find(const std::vector<std::pair<std::string, std::stri
         news::parse_search_params({{"q", query}, {"collapse", "false"}, {"op", "and"}}, {}));
     std::vector<std::string> ids;
     for (const auto& h : r["hits"]) ids.push_back(h["id"]);
-    fs::remove_all(dir);
     return ids;
 }
 
@@ -137,11 +136,10 @@ TEST_CASE("JSON Lines: fields, author alias, paragraphs, and clear errors") {
 TEST_CASE(
     "incremental: unchanged input changes nothing, a changed file replaces its articles, prune "
     "removes") {
-    const fs::path dir = scratch_path("news-index-test-incr"),
-                   input = scratch_path("news-index-test-incr-in");
-    fs::create_directories(input);
+    const ScratchPath dir("news-index-test-incr"), input("news-index-test-incr-in");
+    fs::create_directories(input.path());
     auto write = [&](const std::string& name, const std::string& text) {
-        std::ofstream(input / name) << text;
+        std::ofstream(input.path() / name) << text;
     };
     write("a.jsonl", R"({"id":"a1","title":"Cocoa","body":"Cocoa prices rose."})"
                      "\n"
@@ -151,7 +149,7 @@ TEST_CASE(
                      "\n");
     const std::vector<std::string> inputs{input.string()};
     auto run = [&](bool prune) {
-        news::IndexWriter writer(bundled_index_options(dir));
+        news::IndexWriter writer(bundled_index_options(dir.path()));
         news::IngestOptions o;
         o.prune = prune;
         const auto result = news::ingest_inputs(writer, inputs, o);
@@ -172,18 +170,16 @@ TEST_CASE(
     CHECK(third.updated == 1);
     CHECK(third.removed == 1);  // a2 is gone from the changed file
     CHECK(n3 == 2);
-    fs::remove(input / "b.jsonl");
+    fs::remove(input.path() / "b.jsonl");
     auto [fourth, n4] = run(true);
     CHECK(fourth.removed == 1);
     CHECK(n4 == 1);
-    fs::remove_all(dir);
-    fs::remove_all(input);
 }
 
 TEST_CASE("summary slot: id, source and title of each article, for listing duplicates") {
-    const fs::path dir = scratch_path("news-index-test-summary");
+    const ScratchPath dir("news-index-test-summary");
     {
-        news::IndexWriter writer(bundled_index_options(dir));
+        news::IndexWriter writer(bundled_index_options(dir.path()));
         writer.begin_file("t.jsonl", "h");
         auto a = article("with-source", "Cocoa prices rose in Bahia.");
         a.source = "Reuters";
@@ -206,7 +202,6 @@ TEST_CASE("summary slot: id, source and title of each article, for listing dupli
                                                      {"title", "Cocoa \"up\" <again>"}});
     CHECK(summaries["no-source"]["source"].is_null());
     CHECK(summaries["no-source"]["title"] == "Report no-source");
-    fs::remove_all(dir);
 }
 
 namespace {
@@ -222,20 +217,19 @@ void index_one(const fs::path& dir, const news::Article& a) {
 }  // namespace
 
 TEST_CASE("article slot: the article JSON as /api/articles returns it; document data empty") {
-    const fs::path dir = scratch_path("news-index-test-article-slot");
-    index_one(dir, article("slot-1", "Cocoa prices rose in Bahia."));
+    const ScratchPath dir("news-index-test-article-slot");
+    index_one(dir.path(), article("slot-1", "Cocoa prices rose in Bahia."));
     Xapian::Database db(dir.string());
     const auto doc = db.get_document(*db.postlist_begin(""));
     CHECK(doc.get_data().empty());
     const auto stored = nlohmann::json::parse(doc.get_value(news::schema::kSlotArticle));
     CHECK(stored.at("id") == "slot-1");
     CHECK(stored.at("paragraphs").dump().find("Cocoa prices rose in Bahia.") != std::string::npos);
-    fs::remove_all(dir);
 }
 
 TEST_CASE("an index that keeps articles as document data (written before slot 6) still serves") {
-    const fs::path dir = scratch_path("news-index-test-article-data");
-    index_one(dir, article("old-1", "Cocoa prices rose in Bahia."));
+    const ScratchPath dir("news-index-test-article-data");
+    index_one(dir.path(), article("old-1", "Cocoa prices rose in Bahia."));
     nlohmann::json expected;
     {
         // Rewrite it as an older indexer did: the article as data, no article slot.
@@ -255,5 +249,4 @@ TEST_CASE("an index that keeps articles as document data (written before slot 6)
     REQUIRE(r["hits"].size() == 1);
     CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>Cocoa</mark>") !=
           std::string::npos);
-    fs::remove_all(dir);
 }

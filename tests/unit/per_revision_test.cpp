@@ -6,7 +6,6 @@
 #include <xapian.h>
 
 #include <atomic>
-#include <filesystem>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -14,8 +13,6 @@
 #include "tests/unit/scratch_path.hpp"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 std::atomic<int> g_builds{0};
 std::atomic<int> g_failures_left{0};
@@ -39,13 +36,9 @@ auto make_built(const Xapian::Database& db) {
 }
 
 struct TempIndex {
-    fs::path dir = news::testing::scratch_path("news-per-revision");
-    Xapian::WritableDatabase writer;
-    TempIndex() : writer(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE) { add("first"); }
-    ~TempIndex() {
-        writer.close();
-        fs::remove_all(dir);
-    }
+    news::testing::ScratchPath dir{"news-per-revision"};
+    Xapian::WritableDatabase writer{dir.string(), Xapian::DB_CREATE_OR_OVERWRITE};
+    TempIndex() { add("first"); }
     void add(const std::string& term) {
         Xapian::Document doc;
         doc.add_term(term);

@@ -111,7 +111,7 @@ news::Article article(std::string id, std::string title, std::string body) {
 // Three articles answer the question and share a word it does not use ("laminate"); a fourth
 // has that word only.
 const std::string& feedback_index() {
-    static const news::testing::ScratchDir dir("news-ranking-test");
+    static const news::testing::ScratchPath dir("news-ranking-test");
     static const std::string path = [] {
         news::IndexWriterOptions options;
         options.db_path = dir.string();

@@ -20,17 +20,17 @@ inline std::filesystem::path scratch_path(std::string_view name) {
     return path;
 }
 
-// A scratch path removed with everything under it when this goes: at the end of a test case, or
-// for a function-local static fixture, when the test process exits.
-class ScratchDir {
+// A scratch path, file or directory, removed with everything under it when this goes: at the end
+// of a test case, or for a function-local static fixture when the test process exits.
+class ScratchPath {
   public:
-    explicit ScratchDir(std::string_view name) : path_(scratch_path(name)) {}
-    ~ScratchDir() {
+    explicit ScratchPath(std::string_view name) : path_(scratch_path(name)) {}
+    ~ScratchPath() {
         std::error_code ignored;  // nothing left to do about a path that will not go
         std::filesystem::remove_all(path_, ignored);
     }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
+    ScratchPath(const ScratchPath&) = delete;
+    ScratchPath& operator=(const ScratchPath&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
     std::string string() const { return path_.string(); }

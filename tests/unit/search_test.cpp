@@ -34,10 +34,11 @@ const std::string kNissan =
     "Nissan Motor appears to have found a potential saviour in Foxconn, who is in talks with "
     "Nissan to begin producing its own electric vehicles at the Oppama plant in Yokosuka.";
 
-using news::testing::ScratchDir;
+using news::testing::ScratchPath;
 
 // Writes the articles `put` gives to a fresh index in `dir`; returns its path.
-std::string write_index(const ScratchDir& dir, const std::function<void(news::IndexWriter&)>& put) {
+std::string write_index(const ScratchPath& dir,
+                        const std::function<void(news::IndexWriter&)>& put) {
     news::IndexWriterOptions options;
     options.db_path = dir.string();
     news::IndexWriter writer(options);
@@ -50,7 +51,7 @@ std::string write_index(const ScratchDir& dir, const std::function<void(news::In
 
 // One fixture index for every test in this file, built once.
 const std::string& fixture_index() {
-    static const ScratchDir dir("news-search-test");
+    static const ScratchPath dir("news-search-test");
     static const std::string path = write_index(dir, [](news::IndexWriter& writer) {
         writer.put(make("nissan-1", "Foxconn eyes Japan-made EVs", "Nikkei Asia",
                         {kNissan, "The collaboration could improve utilisation rates at the site."},
@@ -289,7 +290,7 @@ TEST_CASE("searchers on many threads at once: stats, date sorts and empty querie
 
 TEST_CASE("collapsing keeps the best-ranked article of each cluster, on every page") {
     // Ten stories, three copies each (outlets), the stories' relevance to "harvest" rising with k.
-    const ScratchDir dir("news-search-collapse");
+    const ScratchPath dir("news-search-collapse");
     write_index(dir, [](news::IndexWriter& writer) {
         const char* outlets[] = {"Reuters", "BBC News", "AP"};
         const char* topics[] = {"wheat",  "coffee", "cotton", "sugar", "maize",
@@ -352,7 +353,7 @@ TEST_CASE("totals and facets of a query Xapian ranks cover every match, even whe
     // An OR of a rare word and a common one: once the page holds articles with the rare word,
     // Xapian's matcher skips articles that have only the common word, so a count taken from the
     // ranked pass is exact only because that pass is told to check every match.
-    const ScratchDir dir("news-search-prune");
+    const ScratchPath dir("news-search-prune");
     write_index(dir, [](news::IndexWriter& writer) {
         auto words = [](int i, const char* lead) {
             // Words of its own for each article, so that no two are near-duplicates.
@@ -384,7 +385,7 @@ TEST_CASE("totals and facets of a query Xapian ranks cover every match, even whe
 }
 
 TEST_CASE("an article the indexer changes is shown changed: the article cache is per revision") {
-    const ScratchDir dir("news-search-cache");
+    const ScratchPath dir("news-search-cache");
     write_index(dir, [](news::IndexWriter& writer) {
         writer.put(make("harbour", "Harbour report", "Reuters",
                         {"The harbour crane was idle on Monday, dockers said."}));

@@ -29,11 +29,9 @@ news::CliArgs cli(std::vector<std::string_view> args) {
 
 // A config file for one test case, removed when the case ends.
 struct TempServerConfig {
-    std::string path = news::testing::scratch_path("news-server-config").string();
+    news::testing::ScratchPath file{"news-server-config"};
+    std::string path = file.string();
     explicit TempServerConfig(const std::string& text) { std::ofstream(path) << text; }
-    ~TempServerConfig() { std::filesystem::remove(path); }
-    TempServerConfig(const TempServerConfig&) = delete;
-    TempServerConfig& operator=(const TempServerConfig&) = delete;
 };
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace {
 
 // An index of one article in a fresh scratch directory, removed when the case ends.
 struct OneArticleIndex {
-    news::testing::ScratchDir dir{"news-search-pool"};
+    news::testing::ScratchPath dir{"news-search-pool"};
     OneArticleIndex();
     std::string path() const { return dir.string(); }
 };

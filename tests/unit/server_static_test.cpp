@@ -13,10 +13,10 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempWeb {
-    fs::path base = news::testing::scratch_path("news-server-static");
+    news::testing::ScratchPath scratch{"news-server-static"};
+    fs::path base = scratch.path();
     fs::path web = base / "web";
     TempWeb() {
-        fs::remove_all(base);
         fs::create_directories(web / "css");
         fs::create_directories(web / "docs");
         std::ofstream(web / "index.html") << "<h1>home</h1>";
@@ -28,7 +28,6 @@ struct TempWeb {
         fs::create_directory_symlink(base, web / "up");
         fs::create_symlink(web / "css" / "site.css", web / "inside.css");
     }
-    ~TempWeb() { fs::remove_all(base); }
 };
 
 }  // namespace

@@ -7,15 +7,15 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "tests/unit/scratch_path.hpp"
+#include "tests/unit/spelling_table.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
+using news::testing::spelling_table;
 
 using Block = std::vector<std::pair<std::string, Xapian::termcount>>;
 
@@ -25,26 +25,11 @@ news::FlatStringMap<Xapian::termcount> counts_of(const Block& block) {
     return words;
 }
 
-// The table as "word freq" lines.
-std::string table(const Xapian::Database& db) {
-    std::string out;
-    for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s) {
-        out += *s + " " + std::to_string(s.get_termfreq()) + "\n";
-    }
-    return out;
-}
-
 struct TempDb {
-    fs::path dir;
+    news::testing::ScratchPath dir;
     Xapian::WritableDatabase db;
     explicit TempDb(const std::string& name)
-        : dir(news::testing::scratch_path("news-spelling-" + name)),
-          db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE) {}
-    ~TempDb() {
-        db.close();
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
+        : dir("news-spelling-" + name), db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE) {}
 };
 
 }  // namespace
@@ -69,9 +54,9 @@ TEST_CASE("spelling counts: the same table as adding each block's counts at once
     counts.finish();
     direct.db.commit();
     held.db.commit();
-    const std::string expected = table(direct.db);
+    const std::string expected = spelling_table(direct.db);
     CHECK(expected == "foxconn 6\nnissan 6\noppama 4\nplant 3\nyokosuka 1\n");
-    CHECK(table(held.db) == expected);
+    CHECK(spelling_table(held.db) == expected);
     CHECK(held.db.get_spelling_suggestion("nisan") == "nissan");
 }
 
@@ -93,5 +78,6 @@ TEST_CASE("spelling counts: a commit is due once enough new words wait, not for 
     CHECK(counts.commit_due());
     counts.finish();
     held.db.commit();
-    CHECK(table(held.db) == "foxconn 2\nmotor 1\nnissan 7\noppama 1\nplant 1\nyokosuka 1\n");
+    CHECK(spelling_table(held.db) ==
+          "foxconn 2\nmotor 1\nnissan 7\noppama 1\nplant 1\nyokosuka 1\n");
 }
