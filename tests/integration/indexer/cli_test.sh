@@ -4,12 +4,8 @@ set -u
 indexer=$1 corpus=$2
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-contains() { grep -q -- "$2" "$1"; }
+# shellcheck source=SCRIPTDIR/../checks.sh
+. "$(dirname "$0")/../checks.sh"
 
 cp -r "$corpus" "$work/in"
 db=$work/db
@@ -63,5 +59,4 @@ check "nothing is lost" contains "$work/first" "indexed 20000,"
 check "a missing input is reported" contains "$work/out7" "/nonexistent/input"
 check "bad arguments exit 2" test "$("$indexer" index >/dev/null 2>&1; echo $?)" -eq 2
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+summary

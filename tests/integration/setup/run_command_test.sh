@@ -8,12 +8,8 @@ root=$1 build=$2 build_type=$3
 work=$(mktemp -d /tmp/run-command-test.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-contains() { grep -q -- "$2" "$1"; }
+# shellcheck source=SCRIPTDIR/../checks.sh
+. "$(dirname "$0")/../checks.sh"
 
 # BUILD_DIR and BUILD_TYPE keep scripts/build on the tree under test, configured as it is.
 (cd "$work" && BUILD_DIR=$build BUILD_TYPE=$build_type SEARCH_INDEX=$work/index \
@@ -27,7 +23,7 @@ for _ in $(seq 1 600); do  # a build that is not up to date may take minutes
   sleep 0.5
 done
 check "scripts/run starts the server" test -n "$port"
-if [ -z "$port" ]; then cat "$work/log"; echo "$passed passed, $failed failed"; exit 1; fi
+if [ -z "$port" ]; then cat "$work/log"; summary; exit 1; fi
 check "it indexed the bundled pages into the index it was given" contains "$work/log" "indexed 11,"
 check "the index is where SEARCH_INDEX says" test -d "$work/index"
 
@@ -45,5 +41,4 @@ wait "$pid"; rc=$?
 pid=""
 check "SIGTERM stops it cleanly" test "$rc" -eq 0
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+summary
