@@ -13,6 +13,27 @@ bool is_word_char(char c) {
     return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Where the query item starting at `i` (a word, field:word, "phrase" or (group)) ends: at the
+// first space outside quotes and parentheses.
+std::size_t item_end(std::string_view text, std::size_t i) {
+    bool quoted = false;
+    int depth = 0;
+    for (; i < text.size() && (quoted || depth > 0 || !is_space(text[i])); ++i) {
+        if (text[i] == '"') {
+            quoted = !quoted;
+        } else if (!quoted && text[i] == '(') {
+            ++depth;
+        } else if (!quoted && text[i] == ')' && depth > 0) {
+            --depth;
+        }
+    }
+    return i;
+}
+
 // "(title:foxconn OR title:foxcatcher)" for field "title:" and the expanded words.
 std::string or_group(std::string_view field, const std::vector<std::string>& words,
                      std::string_view fallback) {
@@ -88,6 +109,24 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
     return out;
 }
 
+std::string exclusions_as_not(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (is_space(text[i])) {
+            out += text[i++];
+            continue;
+        }
+        if (text[i] != '-' || i + 1 == text.size() || is_space(text[i + 1])) {
+            return std::string(text);  // something asked for, or a lone dash
+        }
+        const std::size_t end = item_end(text, i + 1);
+        out += "NOT ";
+        out.append(text.substr(i + 1, end - i - 1));
+        i = end;
+    }
+    return out;
+}
+
 namespace {
 
 // The query text as the index sees it: wildcards (and a partial last word) expanded.
@@ -97,9 +136,9 @@ std::string expand(std::string_view normalised, bool partial, const QueryContext
                            static_cast<std::size_t>(ctx.limits.max_wildcard_expansion), capped);
 }
 
-constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
-                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                                 Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
+    Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 }  // namespace
 
@@ -110,6 +149,15 @@ ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, boo
         expand(normalize_for_index(text, ctx.variants), partial, ctx, &out.expansion_capped);
     Xapian::QueryParser qp = make_parser(ctx);
     qp.set_default_op(default_op);
+    // Half-typed exclusions (`-"`, `-(`, `-AND`) do not parse as NOT items; they are read as
+    // Xapian reads them, as before, so that search-as-you-type shows results, not an error.
+    if (const std::string as_not = exclusions_as_not(expanded); as_not != expanded) {
+        try {
+            out.query = qp.parse_query(as_not, kParseFlags);
+            return out;
+        } catch (const Xapian::QueryParserError&) {
+        }
+    }
     try {
         out.query = qp.parse_query(expanded, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {

@@ -11,6 +11,7 @@
 
 #include "core/index/index_writer.hpp"
 #include "core/search/api_error.hpp"
+#include "core/search/query_builder.hpp"
 #include "core/search/searcher.hpp"
 #include "tests/unit/scratch_path.hpp"
 
@@ -166,6 +167,49 @@ TEST_CASE("phrases, booleans, fields, love/hate and wildcards") {
     CHECK(ids(search({{"q", "electric -Nissan"}})) == std::vector<std::string>{"markup"});
     CHECK(ids(search({{"q", "foxc*"}})).size() == 1);
     CHECK(status_of([] { search({{"q", "cocoa OR"}}); }) == 400);  // Xapian's message, not a 500
+}
+
+std::set<std::string> id_set(const json& response) {
+    const auto v = ids(response);
+    return {v.begin(), v.end()};
+}
+
+TEST_CASE("a query of nothing but excluded words finds every article without them") {
+    using Ids = std::set<std::string>;
+    // Xapian alone would read "-Nissan" as "Nissan": exactly the articles excluded.
+    const json minus = search({{"q", "-Nissan"}});
+    CHECK(id_set(minus) == Ids{"markup", "cocoa"});
+    CHECK(minus["total"]["estimated"] == 2);
+    for (const auto& h : minus["hits"]) CHECK(!h["snippet"].get<std::string>().empty());
+    CHECK(id_set(search({{"q", "NOT Nissan"}})) == Ids{"markup", "cocoa"});
+    CHECK(id_set(search({{"q", "-Nissan"}, {"op", "or"}})) == Ids{"markup", "cocoa"});
+    CHECK(id_set(search({{"q", "-Nissan"}, {"op", "and"}})) == Ids{"markup", "cocoa"});
+    CHECK(id_set(search({{"q", "-Nissan -cocoa"}})) == Ids{"markup"});
+    CHECK(id_set(search({{"q", "-\"Oppama plant\""}})) == Ids{"markup", "cocoa", "battery"});
+    CHECK(id_set(search({{"q", "-title:Foxconn"}})) == Ids{"markup", "cocoa", "battery"});
+    CHECK(id_set(search({{"q", "-(cocoa OR battery)"}})) == Ids{"nissan-1"});  // "batteries" too
+    CHECK(id_set(search({{"q", "-Niss"}, {"partial", "true"}})) == Ids{"markup", "cocoa"});
+    CHECK(id_set(search({{"q", "-Nissan"}, {"sort", "date"}})) == Ids{"markup", "cocoa"});
+    CHECK(id_set(search({{"q", "-Nissan"}, {"source", "Reuters"}})) == Ids{"markup", "cocoa"});
+    CHECK(id_set(search({{"q", "-Nissan"}, {"source", "Nikkei Asia"}})).empty());
+    // Half typed, as search-as-you-type sends it: read as before, never a 400.
+    for (const char* q : {"-\"", "-(", "-AND", "-"}) {
+        CAPTURE(q);
+        CHECK(status_of([&] { search({{"q", q}, {"partial", "true"}}); }) == 200);
+    }
+}
+
+TEST_CASE("excluded items become NOT items only when nothing else is asked for") {
+    CHECK(news::exclusions_as_not("-foxconn") == "NOT foxconn");
+    CHECK(news::exclusions_as_not("-foxconn  -honda") == "NOT foxconn  NOT honda");
+    CHECK(news::exclusions_as_not("-\"oppama plant\" -title:ev") ==
+          "NOT \"oppama plant\" NOT title:ev");
+    CHECK(news::exclusions_as_not("-(foxconn OR honda)") == "NOT (foxconn OR honda)");
+    CHECK(news::exclusions_as_not("nissan -foxconn") == "nissan -foxconn");
+    CHECK(news::exclusions_as_not("-foxconn nissan") == "-foxconn nissan");
+    CHECK(news::exclusions_as_not("- foxconn") == "- foxconn");
+    CHECK(news::exclusions_as_not("co-operation") == "co-operation");
+    CHECK(news::exclusions_as_not("") == "");
 }
 
 TEST_CASE("a wildcard that expands past the limit is capped and says so") {

@@ -92,6 +92,13 @@ TEST_CASE("search: boolean operators") {
     CHECK(either.at("estimated").get<int>() > one.at("estimated").get<int>());
     const auto minus = search(s, "Nissan -Oppama", "&collapse=false").at("hits");
     CHECK(std::none_of(minus.begin(), minus.end(), is_newsletter));
+    // Nothing but an exclusion: every article without the word, not the ones with it.
+    for (const char* q : {"-Oppama", "NOT Oppama"}) {
+        CAPTURE(q);
+        const auto rest = search(s, q, "&collapse=false").at("hits");
+        CHECK(rest.size() >= 3);
+        CHECK(std::none_of(rest.begin(), rest.end(), is_newsletter));
+    }
 }
 
 TEST_CASE("search: field prefixes and trailing wildcards") {
