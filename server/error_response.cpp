@@ -77,8 +77,8 @@ ErrorBody error_for_exception(std::exception_ptr ep, std::string& detail) {
         if (ep) std::rethrow_exception(ep);
         detail = "no exception";
     } catch (const ApiError& e) {
-        detail = e.what();
-        return {e.status(), e.code(), e.what()};
+        detail = e.message();
+        return {e.status(), e.code(), e.message()};
     } catch (const std::exception& e) {
         detail = e.what();
     } catch (...) {

@@ -10,9 +10,11 @@ namespace news {
 class ApiError : public std::runtime_error {
   public:
     ApiError(int status, std::string code, const std::string& message)
-        : std::runtime_error(message), status_(status), code_(std::move(code)) {}
+        : std::runtime_error(message), status_(status), code_(std::move(code)), message_(message) {}
     int status() const noexcept { return status_; }
     const std::string& code() const noexcept { return code_; }
+    // Whole, unlike what(), which ends at the first NUL of an echoed id or value.
+    const std::string& message() const noexcept { return message_; }
 
     static ApiError bad_request(const std::string& m) { return {400, "bad_request", m}; }
     static ApiError bad_query(const std::string& m) { return {400, "bad_query", m}; }
@@ -22,6 +24,7 @@ class ApiError : public std::runtime_error {
   private:
     int status_;
     std::string code_;
+    std::string message_;
 };
 
 }  // namespace news

@@ -33,6 +33,11 @@ TEST_CASE("server errors: an ApiError keeps its status, code and message") {
         std::make_exception_ptr(news::ApiError::not_ready("no index")), detail);
     CHECK(nr.status == 503);
     CHECK(nr.code == "not_ready");
+    // An id echoed in the message may hold a NUL (/api/articles/%00): what() would end there.
+    using namespace std::string_literals;
+    const auto nul = news::error_for_exception(
+        std::make_exception_ptr(news::ApiError::not_found("no article with id '\0x'"s)), detail);
+    CHECK(nul.message == "no article with id '\0x'"s);
 }
 
 TEST_CASE("server errors: other exceptions become a 500 that hides the detail") {
