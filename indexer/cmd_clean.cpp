@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -29,6 +30,14 @@ int run_clean(std::span<const std::string_view> args) {
         return 2;
     }
     const std::string path(args[0]);
+    // A directory opens as a stream and reads as nothing: it would print no articles, not an error.
+    if (std::error_code ec; std::filesystem::is_directory(path, ec)) {
+        std::fprintf(stderr,
+                     "indexer clean: %s is a directory; give one page (indexer index takes "
+                     "directories)\n",
+                     path.c_str());
+        return 2;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         std::fprintf(stderr, "indexer clean: cannot read %s\n", path.c_str());

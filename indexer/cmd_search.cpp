@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include "core/search/api_error.hpp"
 #include "core/search/searcher.hpp"
@@ -51,6 +52,13 @@ void print_hit(int rank, const nlohmann::json& h) {
     }
 }
 
+// The API's messages name its parameters; here the page size is --limit.
+std::string for_command_line(std::string message) {
+    constexpr std::string_view kApiName = "per_page";
+    if (message.starts_with(kApiName)) message.replace(0, kApiName.size(), "--limit");
+    return message;
+}
+
 }  // namespace
 
 int run_search(std::span<const std::string_view> args) {
@@ -90,7 +98,7 @@ int run_search(std::span<const std::string_view> args) {
         }
         return 0;
     } catch (const ApiError& e) {
-        std::fprintf(stderr, "indexer search: %s\n", e.what());
+        std::fprintf(stderr, "indexer search: %s\n", for_command_line(e.message()).c_str());
         return 2;
     }
 }

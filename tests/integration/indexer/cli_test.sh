@@ -59,4 +59,11 @@ check "nothing is lost" contains "$work/first" "indexed 20000,"
 check "a missing input is reported" contains "$work/out7" "/nonexistent/input"
 check "bad arguments exit 2" test "$("$indexer" index >/dev/null 2>&1; echo $?)" -eq 2
 
+"$indexer" clean "$work/in" >"$work/out8" 2>&1; rc=$?
+check "clean of a directory exits 2" test $rc -eq 2
+check "clean of a directory says so" contains "$work/out8" "is a directory"
+"$indexer" search --db "$db" --limit 0 Nissan >"$work/out9" 2>&1; rc=$?
+check "a bad --limit exits 2" test $rc -eq 2
+check "a bad --limit is named as the flag" contains "$work/out9" "^indexer search: --limit must be"
+
 summary
