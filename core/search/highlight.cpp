@@ -179,10 +179,6 @@ std::string render(std::string_view text, const std::vector<WordSpan>& spans, st
     return out;
 }
 
-bool is_space(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
-}
-
 // The opening of a text with no query word in it, cut at a space so no character is split.
 std::string opening(std::string_view text, std::size_t length) {
     if (text.size() <= length) return escape_html(text);
@@ -301,10 +297,10 @@ std::string snippet(const QueryWords& words, std::string_view text, std::size_t 
     std::size_t end = spans[e - 1].end;
     const std::size_t stop = e < spans.size() ? spans[e].begin : text.size();
     std::size_t punct = end;
-    while (punct < stop && !is_space(text[punct])) ++punct;
+    while (punct < stop && !ascii::is_space(text[punct])) ++punct;
     if (punct - end <= kMaxTrailingPunctuation) end = punct;
     std::size_t tail = end;
-    while (tail < text.size() && is_space(text[tail])) ++tail;
+    while (tail < text.size() && ascii::is_space(text[tail])) ++tail;
 
     std::string out;
     if (begin > 0) out += kEllipsis;

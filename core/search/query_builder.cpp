@@ -13,16 +13,12 @@ bool is_word_char(char c) {
     return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 // Where the query item starting at `i` (a word, field:word, "phrase" or (group)) ends: at the
 // first space outside quotes and parentheses.
 std::size_t item_end(std::string_view text, std::size_t i) {
     bool quoted = false;
     int depth = 0;
-    for (; i < text.size() && (quoted || depth > 0 || !is_space(text[i])); ++i) {
+    for (; i < text.size() && (quoted || depth > 0 || !ascii::is_space(text[i])); ++i) {
         if (text[i] == '"') {
             quoted = !quoted;
         } else if (!quoted && text[i] == '(') {
@@ -109,21 +105,24 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
     return out;
 }
 
-std::string exclusions_as_not(std::string_view text) {
+std::optional<std::string> exclusions_as_not(std::string_view text) {
     std::string out;
+    bool excluded = false;
     for (std::size_t i = 0; i < text.size();) {
-        if (is_space(text[i])) {
+        if (ascii::is_space(text[i])) {
             out += text[i++];
             continue;
         }
-        if (text[i] != '-' || i + 1 == text.size() || is_space(text[i + 1])) {
-            return std::string(text);  // something asked for, or a lone dash
+        if (text[i] != '-' || i + 1 == text.size() || ascii::is_space(text[i + 1])) {
+            return std::nullopt;  // something asked for, or a lone dash
         }
         const std::size_t end = item_end(text, i + 1);
         out += "NOT ";
         out.append(text.substr(i + 1, end - i - 1));
+        excluded = true;
         i = end;
     }
+    if (!excluded) return std::nullopt;
     return out;
 }
 
@@ -151,9 +150,9 @@ ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, boo
     qp.set_default_op(default_op);
     // Half-typed exclusions (`-"`, `-(`, `-AND`) do not parse as NOT items; they are read as
     // Xapian reads them, as before, so that search-as-you-type shows results, not an error.
-    if (const std::string as_not = exclusions_as_not(expanded); as_not != expanded) {
+    if (const auto as_not = exclusions_as_not(expanded)) {
         try {
-            out.query = qp.parse_query(as_not, kParseFlags);
+            out.query = qp.parse_query(*as_not, kParseFlags);
             return out;
         } catch (const Xapian::QueryParserError&) {
         }

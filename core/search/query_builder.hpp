@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,10 +34,10 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
                             std::size_t limit, bool* capped);
 
 // `-foxconn -"Oppama plant"` -> `NOT foxconn NOT "Oppama plant"` when every item of the text is
-// excluded, else the text unchanged. Xapian reads a query of nothing but excluded items as if the
-// minus signs were not there, which would return exactly the articles the user excluded; as
-// NOT items (FLAG_PURE_NOT) it means every article but those. Pure; exposed for tests.
-std::string exclusions_as_not(std::string_view text);
+// excluded, else nothing (the text stands as it is). Xapian reads a query of nothing but excluded
+// items as if the minus signs were not there, which would return exactly the articles the user
+// excluded; as NOT items (FLAG_PURE_NOT) it means every article but those. Pure; exposed for tests.
+std::optional<std::string> exclusions_as_not(std::string_view text);
 
 // Parses `text` with `default_op` between words. A bare `NOT x` or `-x` matches every article
 // without x. Throws ApiError::bad_query when Xapian cannot parse it (with Xapian's message).

@@ -28,6 +28,10 @@ constexpr bool is_digit(char c) {
 constexpr bool is_alnum(char c) {
     return is_alpha(c) || is_digit(c);
 }
+// The spaces that separate words in a query or an article's text.
+constexpr bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 constexpr char to_lower(char c) {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }
