@@ -9,10 +9,6 @@ namespace {
 
 constexpr std::size_t kMaxNeedles = 64;  // a wildcard may expand to hundreds of terms
 
-bool is_word_byte(unsigned char c) {
-    return c >= 0x80 || ascii::is_alnum(static_cast<char>(c));
-}
-
 // ASCII only, as the needles are matched.
 using ascii::to_lower;
 
@@ -22,7 +18,7 @@ std::size_t find_word_starting_with(std::string_view text, std::string_view need
     const char first = needle.front();
     for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
         if (to_lower(text[i]) != first) continue;
-        if (i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1]))) continue;
+        if (i > 0 && ascii::is_word_byte(text[i - 1])) continue;
         std::size_t k = 1;
         while (k < needle.size() && to_lower(text[i + k]) == needle[k]) ++k;
         if (k == needle.size()) return i;

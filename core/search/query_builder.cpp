@@ -4,14 +4,11 @@
 #include "core/index/schema.hpp"
 #include "core/index/stopwords.hpp"
 #include "core/search/api_error.hpp"
+#include "core/search/spelling_policy.hpp"
 #include "core/text/ascii.hpp"
 
 namespace news {
 namespace {
-
-bool is_word_char(char c) {
-    return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
-}
 
 // Where the query item starting at `i` (a word, field:word, "phrase" or (group)) ends: at the
 // first space outside quotes and parentheses.
@@ -70,21 +67,22 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
     while (i < text.size()) {
         const char c = text[i];
         if (c == '"') in_phrase = !in_phrase;
-        if (!is_word_char(c) || in_phrase) {
+        if (!ascii::is_word_byte(c) || in_phrase) {
             out += c;
             ++i;
             continue;
         }
         std::size_t j = i;
-        while (j < text.size() && is_word_char(text[j])) ++j;
+        while (j < text.size() && ascii::is_word_byte(text[j])) ++j;
         std::string_view word = text.substr(i, j - i);
         // A field name ("title:") stays with the word that follows it.
         std::string field;
-        if (j < text.size() && text[j] == ':' && j + 1 < text.size() && is_word_char(text[j + 1])) {
+        if (j < text.size() && text[j] == ':' && j + 1 < text.size() &&
+            ascii::is_word_byte(text[j + 1])) {
             field = std::string(word) + ":";
             i = j + 1;
             j = i;
-            while (j < text.size() && is_word_char(text[j])) ++j;
+            while (j < text.size() && ascii::is_word_byte(text[j])) ++j;
             word = text.substr(i, j - i);
         }
         const bool star = j < text.size() && text[j] == '*';
@@ -176,7 +174,8 @@ std::string spelling_correction(std::string_view text, bool partial, const Query
     } catch (const Xapian::QueryParserError&) {
         return {};
     }
-    return qp.get_corrected_query_string();
+    const std::string corrected = qp.get_corrected_query_string();
+    return corrected.empty() ? corrected : keep_acceptable_corrections(expanded, corrected);
 }
 
 Xapian::Query build_filter(const SearchParams& params) {

@@ -44,9 +44,9 @@ std::optional<std::string> exclusions_as_not(std::string_view text);
 ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, bool partial,
                         const QueryContext& ctx);
 
-// The spelling-corrected form of `text` (Xapian's spelling table), or empty when there is none
-// or the text holds wildcards. Costly (an edit-distance search per word): call it only when the
-// query found too little.
+// The spelling-corrected form of `text` (Xapian's spelling table, limited by
+// core/search/spelling_policy.hpp), or empty when there is none or the text holds wildcards.
+// Costly (an edit-distance search per word): call it only when the query found too little.
 std::string spelling_correction(std::string_view text, bool partial, const QueryContext& ctx);
 
 // The boolean filter for source/author/date parameters, or an empty query when none apply.

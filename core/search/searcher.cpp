@@ -328,43 +328,54 @@ struct Searcher::Impl {
         }
     }
 
-    json search(const SearchParams& p) {
-        const auto started = std::chrono::steady_clock::now();
-        const Xapian::Query filter = build_filter(p);
+    // The articles `p.q` finds, and the query that found them (its words are highlighted).
+    struct Answer {
+        Outcome outcome;
+        Xapian::Query query;
         ParsedQuery parsed;
-        Xapian::Query query = text_query(p, p.q, &parsed);
-        std::string shown_query = p.q;
-        std::optional<std::string> corrected, suggestion;
+    };
 
-        Outcome result = run(query, filter, p);
-
+    Answer answer(const SearchParams& p, const Xapian::Query& filter) {
+        Answer a;
+        a.query = text_query(p, p.q, &a.parsed);
+        a.outcome = run(a.query, filter, p);
         const auto wanted = static_cast<Xapian::doccount>(p.per_page);
-        if (p.op == MatchOp::Adaptive && !query.empty() && result.total < wanted) {
+        if (p.op == MatchOp::Adaptive && !a.query.empty() && a.outcome.total < wanted) {
             // Too few articles hold every word: add those with most of them, ranked after.
             ParsedQuery loose =
                 parse_query(p.q, Xapian::Query::OP_OR, p.partial, context(p.q, p.partial));
-            const Xapian::Query all(Xapian::Query::OP_SCALE_WEIGHT, query, kAllWordsBoost);
-            query = Xapian::Query(Xapian::Query::OP_OR, all, loose.query);
+            const Xapian::Query all(Xapian::Query::OP_SCALE_WEIGHT, a.query, kAllWordsBoost);
+            a.query = Xapian::Query(Xapian::Query::OP_OR, all, loose.query);
             // A long question: add the words its best matches share (core/search/ranking.hpp);
             // not when sorting by date, where they would mix in among the user's own matches.
             if (!p.partial && p.sort == SortOrder::Relevance && wants_feedback(loose.query, p.q))
-                query = with_feedback(db, query, filter);
-            result = run(query, filter, p);
+                a.query = with_feedback(db, a.query, filter);
+            a.outcome = run(a.query, filter, p);
         }
+        return a;
+    }
+
+    json search(const SearchParams& p) {
+        const auto started = std::chrono::steady_clock::now();
+        const Xapian::Query filter = build_filter(p);
+        std::optional<std::string> corrected, suggestion;
+        Answer result = answer(p, filter);
+
         // The spelling table is consulted only when the query found too little and has a word
         // the index does not hold: it costs an edit-distance search per word, more than the
         // search itself.
-        const std::string fix = result.page.size() < wanted && has_unknown_term(db, query)
-                                    ? spelling_correction(p.q, p.partial, context(p.q, p.partial))
-                                    : std::string();
+        const auto wanted = static_cast<std::size_t>(p.per_page);
+        const std::string fix =
+            result.outcome.page.size() < wanted && has_unknown_term(db, result.query)
+                ? spelling_correction(p.q, p.partial, context(p.q, p.partial))
+                : std::string();
         if (!fix.empty() && fix != p.q) {
-            if (result.page.empty()) {
+            if (result.outcome.page.empty()) {
+                // Answered as if the user had typed the correction, adaptive fallback included.
                 SearchParams again = p;
                 again.q = fix;
-                ParsedQuery fixed;
-                Xapian::Query q2 = text_query(again, again.q, &fixed);
-                Outcome second = run(q2, filter, again);
-                if (!second.page.empty()) {
+                Answer second = answer(again, filter);
+                if (!second.outcome.page.empty()) {
                     result = std::move(second);
                     corrected = fix;
                 }
@@ -372,27 +383,26 @@ struct Searcher::Impl {
             if (!corrected) suggestion = fix;
         }
 
-        const QueryWords words(query);
+        const QueryWords words(result.query);
         json hits = json::array();
-        for (const RankedHit& item : result.page) {
+        for (const RankedHit& item : result.outcome.page) {
             hits.push_back(hit(item, static_cast<std::size_t>(p.snippet_length), words, true));
         }
         const double took =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();
-        json out = {{"query", shown_query},
-                    {"corrected_query", corrected ? json(*corrected) : json(nullptr)},
-                    {"suggestion", suggestion ? json(*suggestion) : json(nullptr)},
-                    {"total",
-                     {{"estimated", result.total},
-                      {"lower_bound", result.total},
-                      {"upper_bound", result.total}}},
-                    {"page", p.page},
-                    {"per_page", p.per_page},
-                    {"took_ms", took},
-                    {"facets", {{"source", std::move(result.sources)}}},
-                    {"hits", std::move(hits)}};
-        if (parsed.expansion_capped) {
+        const std::size_t total = result.outcome.total;
+        json out = {
+            {"query", p.q},
+            {"corrected_query", corrected ? json(*corrected) : json(nullptr)},
+            {"suggestion", suggestion ? json(*suggestion) : json(nullptr)},
+            {"total", {{"estimated", total}, {"lower_bound", total}, {"upper_bound", total}}},
+            {"page", p.page},
+            {"per_page", p.per_page},
+            {"took_ms", took},
+            {"facets", {{"source", std::move(result.outcome.sources)}}},
+            {"hits", std::move(hits)}};
+        if (result.parsed.expansion_capped) {
             out["warnings"] = json::array({"a wildcard matched more words than the limit of " +
                                            std::to_string(options.limits.max_wildcard_expansion) +
                                            "; the most frequent were used"});

@@ -28,6 +28,11 @@ constexpr bool is_digit(char c) {
 constexpr bool is_alnum(char c) {
     return is_alpha(c) || is_digit(c);
 }
+// A byte of a query word: an ASCII letter or digit, or any byte of a UTF-8 sequence (which the
+// query parser and the term generator read as part of a word).
+constexpr bool is_word_byte(char c) {
+    return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
+}
 // The spaces that separate words in a query or an article's text.
 constexpr bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';

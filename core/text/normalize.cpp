@@ -398,15 +398,12 @@ std::vector<std::string> search_words(std::string_view text, bool keep_case) {
     std::vector<std::string> words;
     words.reserve(text.size() / 6);
     for (std::size_t i = 0; i < text.size();) {
-        const auto word_byte = [&](char c) {
-            return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
-        };
-        if (!word_byte(text[i])) {
+        if (!ascii::is_word_byte(text[i])) {
             ++i;
             continue;
         }
         const std::size_t begin = i;
-        while (i < text.size() && word_byte(text[i])) ++i;
+        while (i < text.size() && ascii::is_word_byte(text[i])) ++i;
         const auto w = text.substr(begin, i - begin);
         words.push_back(keep_case ? std::string(w) : lower(w));
     }

@@ -24,6 +24,7 @@ TEST_CASE("ascii: classes and folding agree with <cctype> in the C locale, byte 
         CHECK(ascii::is_alnum(c) == (std::isalnum(b) != 0));
         // Word-separating spaces: isspace's set but for the form and vertical tab.
         CHECK(ascii::is_space(c) == (std::isspace(b) != 0 && c != '\f' && c != '\v'));
+        CHECK(ascii::is_word_byte(c) == (std::isalnum(b) != 0 || b >= 0x80));
         CHECK(static_cast<unsigned char>(ascii::to_lower(c)) == std::tolower(b));
         CHECK(static_cast<unsigned char>(ascii::to_upper(c)) == std::toupper(b));
     }
