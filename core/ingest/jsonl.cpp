@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/index/document_builder.hpp"
 #include "core/ingest/jsonl_fast.hpp"
 #include "core/ingest/jsonl_fields.hpp"
+#include "core/model/published_date.hpp"
 
 namespace news {
 namespace {
@@ -74,9 +74,7 @@ Article make_jsonl_article(std::string id, std::string title, JsonlFields fields
     a.authors = std::move(fields.authors);
     a.url = std::move(fields.url);
     a.published_text = std::move(fields.published);
-    if (a.published_text && iso_date_days(*a.published_text)) {
-        a.published = a.published_text->substr(0, 10);
-    }
+    if (a.published_text) a.published = published_date(*a.published_text);
     if (fields.body) a.paragraphs = split_paragraphs(*fields.body);
     a.origin = std::string(origin);
     return a;

@@ -10,6 +10,7 @@
 
 #include "core/clean/page_cleaner.hpp"
 #include "core/dedupe/cluster_index.hpp"
+#include "core/dedupe/hash.hpp"
 #include "core/dedupe/minhash.hpp"
 #include "core/index/index_writer.hpp"
 #include "core/index/schema.hpp"
@@ -131,6 +132,71 @@ TEST_CASE("JSON Lines: fields, author alias, paragraphs, and clear errors") {
     CHECK_FALSE(news::parse_jsonl_line("{not json", "f.jsonl").error.empty());
     CHECK_FALSE(news::parse_jsonl_line(R"({"title":"no id"})", "f.jsonl").article);
     CHECK_FALSE(news::parse_jsonl_line(R"({"id":"x"})", "f.jsonl").article);
+}
+
+TEST_CASE("JSON Lines: a feed's written date is its date; a vague one stays text only") {
+    auto r = news::parse_jsonl_line(
+        R"({"id":"n1","title":"T","body":"B","published":"Fri, 05 Jan 2024 10:00:00 GMT"})",
+        "f.jsonl");
+    REQUIRE(r.article);
+    CHECK(r.article->published == "2024-01-05");
+    CHECK(r.article->published_text == "Fri, 05 Jan 2024 10:00:00 GMT");
+    r = news::parse_jsonl_line(R"({"id":"n2","title":"T","body":"B","date":"January 5, 2024"})",
+                               "f.jsonl");
+    REQUIRE(r.article);
+    CHECK(r.article->published == "2024-01-05");
+    r = news::parse_jsonl_line(R"({"id":"n3","title":"T","body":"B","date":"3 hours ago"})",
+                               "f.jsonl");
+    REQUIRE(r.article);
+    CHECK_FALSE(r.article->published);
+    CHECK(r.article->published_text == "3 hours ago");
+}
+
+TEST_CASE("incremental: a newer indexer reads each file again once, rewriting what changed") {
+    const ScratchPath dir("news-index-test-upgrade"), input("news-index-test-upgrade-in");
+    fs::create_directories(input.path());
+    const std::string feed =
+        R"({"id":"u1","title":"Cocoa","body":"Cocoa rose.","published":"Jan 5, 2024"})"
+        "\n"
+        R"({"id":"u2","title":"Tea","body":"Tea fell.","published":"2024-01-03"})"
+        "\n";
+    const fs::path file = input.path() / "feed.jsonl";
+    std::ofstream(file) << feed;
+    {
+        // As the indexer before written dates wrote it: the file stamped with its bytes' hash
+        // alone, and u1 without a date.
+        news::IndexWriter writer(bundled_index_options(dir.path()));
+        writer.begin_file(news::IndexWriter::file_key(file.string()),
+                          news::hex64(news::hash64(feed)));
+        for (const char* line : {R"({"id":"u1","title":"Cocoa","body":"Cocoa rose."})",
+                                 R"({"id":"u2","title":"Tea","body":"Tea fell.",)"
+                                 R"("published":"2024-01-03"})"}) {
+            auto r = news::parse_jsonl_line(line, "feed.jsonl");
+            REQUIRE(r.article);
+            writer.put(*r.article);
+        }
+        writer.end_file();
+        writer.commit();
+    }
+    auto run = [&] {
+        news::IndexWriter writer(bundled_index_options(dir.path()));
+        const std::vector<std::string> inputs{input.string()};
+        const auto result = news::ingest_inputs(writer, inputs, {});
+        writer.commit();
+        CHECK(result.skipped() == 0);
+        return writer.counts();
+    };
+    const auto upgraded = run();
+    CHECK(upgraded.updated == 1);    // u1, now dated
+    CHECK(upgraded.unchanged == 1);  // u2 came out the same and was not rewritten
+    news::Searcher searcher({dir.string(), {}});
+    const auto r =
+        searcher.search(news::parse_search_params({{"q", "cocoa"}, {"from", "2024-01-05"}}, {}));
+    REQUIRE(r["hits"].size() == 1);
+    CHECK(r["hits"][0]["published"] == "2024-01-05");
+    const auto again = run();
+    CHECK(again.updated == 0);
+    CHECK(again.unchanged == 2);
 }
 
 TEST_CASE(

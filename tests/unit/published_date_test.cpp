@@ -1,0 +1,56 @@
+// Dates in a feed's date text (core/model/published_date.hpp).
+#include "core/model/published_date.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+std::string date(std::string_view text) {
+    return news::published_date(text).value_or("none");
+}
+
+}  // namespace
+
+TEST_CASE("published date: ISO 8601 and year-first forms, the date as written") {
+    CHECK(date("2024-01-05") == "2024-01-05");
+    CHECK(date("2024-01-05T23:30:00-05:00") == "2024-01-05");
+    CHECK(date("2024-01-05 10:00") == "2024-01-05");
+    CHECK(date("2024/01/05") == "2024-01-05");
+    CHECK(date("2024-02-29") == "2024-02-29");
+    CHECK(date("2023-02-29") == "none");
+    CHECK(date("2024-13-01") == "none");
+    CHECK(date("2024-01-051") == "none");
+    CHECK(date("2024/01-05") == "none");
+    CHECK(date("2024-1-5") == "none");
+}
+
+TEST_CASE("published date: RFC 2822, as RSS writes it, and day-first written dates") {
+    CHECK(date("Fri, 05 Jan 2024 10:00:00 GMT") == "2024-01-05");
+    CHECK(date("Fri, 5 Jan 2024 10:00:00 +0000") == "2024-01-05");
+    CHECK(date("5 January 2024") == "2024-01-05");
+    CHECK(date("05-Jan-2024") == "2024-01-05");
+    CHECK(date("31 September 2024") == "none");
+}
+
+TEST_CASE("published date: month-first written dates, abbreviated or not, any case") {
+    CHECK(date("January 5, 2024") == "2024-01-05");
+    CHECK(date("Jan. 5, 2024") == "2024-01-05");
+    CHECK(date("jan 5 2024") == "2024-01-05");
+    CHECK(date("Sept. 30, 2024") == "2024-09-30");
+    CHECK(date("Friday, January 5, 2024 10:00 AM ET") == "2024-01-05");
+    CHECK(date("DECEMBER 31, 1999") == "1999-12-31");
+}
+
+TEST_CASE("published date: what cannot be placed exactly is refused") {
+    CHECK(date("") == "none");
+    CHECK(date("2 days ago") == "none");
+    CHECK(date("01/05/2024") == "none");  // 5 January or 1 May
+    CHECK(date("January 2024") == "none");
+    CHECK(date("Jan 5") == "none");
+    CHECK(date("Janu 5, 2024") == "none");
+    CHECK(date("Foo 5, 2024") == "none");
+    CHECK(date("Friday") == "none");
+    CHECK(date("5 Jan 24") == "none");
+    CHECK(date("Jan 123, 2024") == "none");
+    CHECK(date("Updated: Jan 5, 2024") == "none");
+}
