@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "core/search/sought_terms.hpp"
 #include "core/text/ascii.hpp"
 
 namespace news {
@@ -227,8 +228,8 @@ Window best_window(const std::vector<WordSpan>& spans, std::size_t terms, std::s
 
 QueryWords::QueryWords(const Xapian::Query& query) : needles_(passage_needles(query)) {
     std::unordered_map<std::string, int> numbers;  // one number per bare word or stem
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        auto body = body_term(*it);
+    for (const auto& term : sought_terms(query)) {
+        auto body = body_term(term);
         if (!body) continue;
         std::string& bare = body->text;
         const int n = numbers.try_emplace(bare, static_cast<int>(numbers.size())).first->second;

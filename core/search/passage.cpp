@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/search/sought_terms.hpp"
 #include "core/text/ascii.hpp"
 
 namespace news {
@@ -72,8 +73,8 @@ std::optional<BodyTerm> body_term(std::string_view term) {
 
 std::vector<std::string> passage_needles(const Xapian::Query& query) {
     std::vector<std::string> out;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        std::string n = needle_of(*it);
+    for (const auto& term : sought_terms(query)) {
+        std::string n = needle_of(term);
         if (n.empty() || std::find(out.begin(), out.end(), n) != out.end()) continue;
         out.push_back(std::move(n));
         if (out.size() >= kMaxNeedles) break;

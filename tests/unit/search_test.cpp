@@ -311,6 +311,30 @@ TEST_CASE("article, highlighted article, unknown article") {
     CHECK(s.article("nissan-1", std::nullopt)["duplicates"].size() == 1);
 }
 
+TEST_CASE("an excluded word is never marked, in the article view or in snippets") {
+    auto s = searcher();
+    for (const char* q : {"-drought", "NOT drought", "Bahia -drought", "cocoa NOT drought"}) {
+        CAPTURE(q);
+        const json h = s.article("cocoa", std::string_view(q));
+        const std::string body = h["highlighted"]["paragraphs"][0].get<std::string>();
+        CHECK(body.find("<mark>drought</mark>") == std::string::npos);
+        CHECK(body.find("drought") != std::string::npos);
+    }
+    const std::string marked =
+        s.article("cocoa", std::string_view("Bahia -drought"))["highlighted"]["paragraphs"][0]
+            .get<std::string>();
+    CHECK(marked.find("<mark>Bahia</mark>") != std::string::npos);
+    // Found through "electric", an article holding the excluded word is shown unmarked for it.
+    const json r = search({{"q", "electric OR (cocoa -carmakers)"}, {"collapse", "false"}});
+    bool seen = false;
+    for (const auto& hit : r["hits"]) {
+        const std::string snippet = hit["snippet"].get<std::string>();
+        seen = seen || snippet.find("carmakers") != std::string::npos;
+        CHECK(snippet.find("<mark>carmakers</mark>") == std::string::npos);
+    }
+    CHECK(seen);
+}
+
 TEST_CASE("similar articles exclude the article and its duplicates") {
     auto s = searcher();
     const json r = s.similar("nissan-1", 5);
