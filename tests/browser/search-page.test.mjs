@@ -270,6 +270,31 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('keeps the last results while a boolean operator is half typed, and shows the error on Enter', async () => {
+    const page = await openPage('/');
+    assert.equal(await typeQuery(page, 'Nissan'), 'results');
+    const shown = await hitIds(page);
+    assert.ok(shown.length > 0);
+    // "Nissan AND " is a 400 (bad_query) from the API: nothing follows the AND yet.
+    const res = await fetch(`${server.base}/api/search?q=${encodeURIComponent('Nissan AND ')}`);
+    assert.equal(res.status, 400);
+    // Set at once, so that no search for a shorter prefix can land in between.
+    await page.locator('#q').fill('Nissan AND ');
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, 'Nissan AND ');
+    assert.equal(await settled(page), 'incomplete');
+    assert.deepEqual(await hitIds(page), shown, 'the last answer stays');
+    assert.match(await page.locator('#message').innerText(), /Keep typing/);
+    assert.equal(await page.locator('#message .message-block.error').count(), 0);
+    await page.locator('#q').press('Enter');
+    assert.equal(await settled(page), 'error');
+    assert.match(await page.locator('#message').innerText(), /could not be parsed/);
+    await page.locator('#q').pressSequentially('Foxconn', { delay: 25 });
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, 'Nissan AND Foxconn');
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('shows the server message for a bad request', async () => {
     const page = await openPage(`/?q=${'x'.repeat(1001)}`);
     assert.equal(await settled(page), 'error');

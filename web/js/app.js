@@ -114,7 +114,7 @@ async function fetchSearch(s, partial, signal) {
   return { data, facets: (facetData ?? data).facets?.source ?? [] };
 }
 
-async function runSearch({ partial = false } = {}) {
+async function runSearch({ partial = false, typing = false } = {}) {
   const s = state;
   const request = beginRequest(); // also when the box was cleared: a pending answer must not land
   if (!s.q.trim()) return showEmpty();
@@ -129,6 +129,13 @@ async function runSearch({ partial = false } = {}) {
   } catch (err) {
     if (err.name === 'AbortError' || !isCurrent(request)) return;
     endLoading(timer, ui.results);
+    if (typing && err.code === 'bad_query') {
+      // Half-typed syntax ("Nissan AND "): the last answer stays, with what the query still needs.
+      // Enter asks again and shows it as the error it then is.
+      clear(ui.message).appendChild(messageBlock('hint', 'Keep typing: the query is not complete yet.', err.message));
+      markView(ui.resultsView, 'incomplete', searchFromState(s));
+      return;
+    }
     resetResults();
     clear(ui.message).appendChild(results.errorState(err, () => render()));
     markView(ui.resultsView, 'error', searchFromState(s));
@@ -200,13 +207,13 @@ async function showArticle() {
 
 // ---- navigation ------------------------------------------------------------------------------
 
-function render({ partial = false } = {}) {
+function render({ partial = false, typing = false } = {}) {
   const inArticle = Boolean(state.article);
   ui.resultsView.hidden = inArticle;
   ui.articleView.hidden = !inArticle;
   if (document.activeElement !== ui.input) ui.input.value = state.q;
   if (inArticle) return showArticle();
-  return runSearch({ partial }).then(() => restoreFocusAfterArticle());
+  return runSearch({ partial, typing }).then(() => restoreFocusAfterArticle());
 }
 
 function restoreFocusAfterArticle() {
@@ -227,7 +234,7 @@ function navigate(next, { replace = false, partial = false, fromTyping = false }
   const wasArticle = Boolean(state.article);
   state = next;
   if (!fromTyping && (wasArticle || next.article || next.page !== 1)) window.scrollTo(0, 0);
-  return render({ partial });
+  return render({ partial, typing: fromTyping });
 }
 
 function searchFromInput({ fromTyping }) {
