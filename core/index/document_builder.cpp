@@ -7,6 +7,7 @@
 #include "core/index/schema.hpp"
 #include "core/index/stem_cache.hpp"
 #include "core/text/ascii.hpp"
+#include "core/text/compounds.hpp"
 #include "core/text/json_writer.hpp"
 
 namespace news {
@@ -81,6 +82,11 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
     generator_.index_text(title, schema::kTitleWeight);
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(body);
+    for (const auto& c : hyphen_compounds(title)) {
+        generator_.add_unpositioned(c.joined, schema::kTitleWeight, schema::kTitle);
+        generator_.add_unpositioned(c.joined, schema::kTitleWeight);
+    }
+    for (const auto& c : hyphen_compounds(body)) generator_.add_unpositioned(c.joined);
 
     if (a.source) {
         generator_.increase_termpos(kFieldGap);
@@ -129,7 +135,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
                                   {"source", a.source ? nlohmann::json(*a.source) : nullptr},
                                   {"title", a.title}}));
     std::string data = write_json(nlohmann::json(a));
-    out.hash = hex64(hash64(data));
+    out.hash = schema::versioned_hash(hash64(data));
     doc.add_value(schema::kSlotHash, out.hash);
     doc.add_value(schema::kSlotArticle, std::move(data));
     // Drop the generator's handle on the document: Xapian's reference counts are not atomic,

@@ -20,7 +20,7 @@ namespace news {
 struct BuiltDocument {
     Xapian::Document doc;  // everything except the cluster key (the writer adds it)
     std::string id_term;   // "Q" + id
-    std::string hash;      // content hash of the article JSON (16 hex digits)
+    std::string hash;      // schema::versioned_hash of the article JSON (16 hex digits)
     std::optional<dedupe::Signature> signature;
     std::vector<std::string> spelling_words;  // words for the spelling table
 };

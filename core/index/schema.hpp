@@ -4,7 +4,11 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <string>
 #include <string_view>
+
+#include "core/dedupe/hash.hpp"
 
 namespace news::schema {
 
@@ -32,7 +36,7 @@ inline constexpr Xapian::valueno kSlotDate =
     1;  // sortable_serialise(days since 1970-01-01), when known
 inline constexpr Xapian::valueno kSlotSource = 2;  // source name as shown (facet counting)
 inline constexpr Xapian::valueno kSlotHash =
-    3;  // content hash of the cleaned article (incremental)
+    3;  // hash of the cleaned article and kSchemaVersion (incremental)
 inline constexpr Xapian::valueno kSlotSignature = 4;  // near-duplicate signature (see core/dedupe)
 // {"id","source","title"} as JSON: what a result lists of each of its duplicates, read without
 // the whole article.
@@ -52,7 +56,17 @@ inline constexpr std::string_view kMetaSpellingVariants =
 inline constexpr std::string_view kMetaArticleCount =
     "news.article_count";  // decimal, after each run
 
-inline constexpr int kSchemaVersion = 1;
+// Bumped whenever the same input comes to make different articles (a cleaning rule, how a
+// feed's fields are read) or different terms. It is part of the hash kept for each file and
+// each document, so the first run of a newer indexer reads every file again, once, and
+// rewrites its documents. 2: feeds' written dates are dates; hyphenated compounds are also
+// indexed joined.
+inline constexpr int kSchemaVersion = 2;
+
+// `content_hash` tied to kSchemaVersion, as 16 hex digits.
+inline std::string versioned_hash(std::uint64_t content_hash) {
+    return hex64(hash64(hex64(content_hash) + "/" + std::to_string(kSchemaVersion)));
+}
 
 // Within-document weight of title words relative to body words (wdf increment).
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -163,8 +163,7 @@ void TermGenerator::index_ascii(std::string_view text, Xapian::termcount wdf_inc
     }
 }
 
-void TermGenerator::add_word(const std::string& word, Xapian::termcount wdf_inc, PrefixMemo& memo) {
-    if (word.size() > kMaxWordLength) return;
+const std::string& TermGenerator::term_for(const std::string& word, PrefixMemo& memo) {
     if (memo.terms.size() >= max_memo_ && memo.terms.find(word) == nullptr) memo.terms.clear();
     auto [term, added] = memo.terms.try_emplace(word);
     if (added) {
@@ -176,8 +175,21 @@ void TermGenerator::add_word(const std::string& word, Xapian::termcount wdf_inc,
             *term += stem;
         }
     }
-    if (term->empty()) return;
-    doc_->add_posting(*term, ++termpos_, wdf_inc);
+    return *term;
+}
+
+void TermGenerator::add_word(const std::string& word, Xapian::termcount wdf_inc, PrefixMemo& memo) {
+    if (word.size() > kMaxWordLength) return;
+    const std::string& term = term_for(word, memo);
+    if (term.empty()) return;
+    doc_->add_posting(term, ++termpos_, wdf_inc);
+}
+
+void TermGenerator::add_unpositioned(const std::string& lower_word, Xapian::termcount wdf_inc,
+                                     std::string_view prefix) {
+    if (lower_word.empty() || lower_word.size() > kMaxWordLength) return;
+    const std::string& term = term_for(lower_word, memo_for(prefix));
+    if (!term.empty()) doc_->add_term(term, wdf_inc);
 }
 
 }  // namespace news

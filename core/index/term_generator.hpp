@@ -43,6 +43,12 @@ class TermGenerator {
     void index_text(std::string_view text, Xapian::termcount wdf_inc = 1,
                     std::string_view prefix = {});
 
+    // The term `lower_word` (lower-case ASCII) makes, added with no position: for a form the
+    // text does not spell out as one word ("startup" for "start-up", core/text/compounds.hpp),
+    // which a one-word query finds but a phrase does not.
+    void add_unpositioned(const std::string& lower_word, Xapian::termcount wdf_inc = 1,
+                          std::string_view prefix = {});
+
     void increase_termpos(Xapian::termpos delta) { termpos_ += delta; }
     Xapian::termpos get_termpos() const { return termpos_; }
 
@@ -56,6 +62,7 @@ class TermGenerator {
     void index_with_xapian(std::string_view text, Xapian::termcount wdf_inc,
                            std::string_view prefix);
     void add_word(const std::string& word, Xapian::termcount wdf_inc, PrefixMemo& memo);
+    const std::string& term_for(const std::string& word, PrefixMemo& memo);
     PrefixMemo& memo_for(std::string_view prefix);
 
     Xapian::Stem stemmer_;

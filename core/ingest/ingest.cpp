@@ -1,11 +1,11 @@
 #include "core/ingest/ingest.hpp"
 
 #include <filesystem>
-#include <string_view>
 #include <unordered_set>
 
 #include "core/clean/page_cleaner.hpp"
 #include "core/dedupe/hash.hpp"
+#include "core/index/schema.hpp"
 #include "core/ingest/discover.hpp"
 #include "core/ingest/file_reader.hpp"
 #include "core/ingest/jsonl.hpp"
@@ -17,16 +17,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kProgressEvery = 500;
-
-// Bumped whenever the same input bytes come to make different articles (a cleaning rule, how a
-// feed's fields are read). It is part of the stamp the index keeps for each file, so the first
-// run of a newer indexer reads every file again, once; articles that come out the same are not
-// rewritten. 2: a feed's written dates ("Fri, 05 Jan 2024 ...") are read as dates.
-constexpr std::string_view kIngestVersion = "2";
-
-std::string file_stamp(std::uint64_t content_hash) {
-    return hex64(hash64(hex64(content_hash) + "/" + std::string(kIngestVersion)));
-}
 
 class Run {
   public:
@@ -83,7 +73,7 @@ class Run {
 
     bool unchanged(const std::string& key, std::uint64_t hash) {
         const auto known = writer_.known_file(key);
-        if (!known || known->hash != file_stamp(hash)) return false;
+        if (!known || known->hash != schema::versioned_hash(hash)) return false;
         writer_.keep_file(*known);
         return true;
     }
@@ -122,7 +112,7 @@ class Run {
             return;
         }
         const std::string stem = fs::path(path).stem().string();
-        writer_.begin_file(key, file_stamp(c.hash));
+        writer_.begin_file(key, schema::versioned_hash(c.hash));
         for (std::size_t i = 0; i < articles.size(); ++i) {
             Article& a = articles[i];
             if (a.id.empty()) a.id = stem + "-" + std::to_string(a.origin_position);
@@ -146,7 +136,7 @@ class Run {
         }
         const std::string origin = fs::path(path).filename().string();
         const std::size_t skipped_before = result_.skipped_records;
-        writer_.begin_file(key, file_stamp(scan.hash));
+        writer_.begin_file(key, schema::versioned_hash(scan.hash));
         std::string line;
         while (reader.next(line)) {
             if (line.find_first_not_of(" \t") == std::string::npos) continue;

@@ -72,6 +72,27 @@ struct WordSpan {
     int term;
 };
 
+// Two words joined by a hyphen that the query asks for as one ("startup" for "start-up", which
+// the index also holds joined: core/text/compounds.hpp) become one marked word.
+void join_compounds(std::string_view text, const QueryWords& words, std::vector<WordSpan>& spans) {
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        WordSpan s = spans[k];
+        if (k + 1 < spans.size() && s.term < 0 && spans[k + 1].term < 0 &&
+            spans[k + 1].begin == s.end + 1 && text[s.end] == '-') {
+            const WordSpan& next = spans[k + 1];
+            std::string joined(text.substr(s.begin, s.end - s.begin));
+            joined.append(text.substr(next.begin, next.end - next.begin));
+            if (const int t = words.term_of(joined); t >= 0) {
+                s = {s.begin, next.end, t};
+                ++k;
+            }
+        }
+        spans[kept++] = s;
+    }
+    spans.resize(kept);
+}
+
 // Words as the indexer's term generator splits them, near enough for marking: runs of word
 // characters, held together by an apostrophe between letters ("Nissan's") and by a point or
 // comma between digits ("1,000.5").
@@ -118,6 +139,7 @@ std::vector<WordSpan> word_spans(std::string_view text, const QueryWords& words)
         out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i),
                        words.term_of(text.substr(begin, i - begin))});
     }
+    join_compounds(text, words, out);
     return out;
 }
 

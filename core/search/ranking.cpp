@@ -1,5 +1,6 @@
 #include "core/search/ranking.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,12 +22,27 @@ constexpr Xapian::termcount kFeedbackWords = 10;
 // same subject (on Cranfield, leaving titles out lowers nDCG@10 from 0.402 to 0.384). Authors,
 // sources, ids, filters and clusters say nothing about what an article is about.
 struct ExpansionWords : Xapian::ExpandDecider {
+    explicit ExpansionWords(const Vocabulary& v) : vocabulary(v) {}
+
     bool operator()(const std::string& t) const override {
         if (t.size() < 3 || t[0] != 'Z') return false;
-        const std::size_t stem = t[1] == 'S' ? 2 : 1;
-        const char c = t[stem];
-        return t.size() > stem + 1 && !ascii::is_digit(c) && !ascii::is_upper(c);
+        const std::size_t at = t[1] == 'S' ? 2 : 1;
+        const char c = t[at];
+        return t.size() > at + 1 && !ascii::is_digit(c) && !ascii::is_upper(c) &&
+               written(std::string_view(t).substr(at));
     }
+
+    // Whether a word of the text stems to `stem`. The vocabulary holds words of 2 to 30
+    // letters a-z (core/index/document_builder.cpp); others are taken on trust. A stem differs
+    // from its word at most in its last letter ("happi" from "happy").
+    bool written(std::string_view stem) const {
+        const bool listed = stem.size() >= 2 && stem.size() <= 30 &&
+                            std::all_of(stem.begin(), stem.end(), ascii::is_lower);
+        if (!listed) return true;
+        return vocabulary.has_prefix(stem.size() > 3 ? stem.substr(0, stem.size() - 1) : stem);
+    }
+
+    const Vocabulary& vocabulary;
 };
 
 // Collects the words of an OR of plain words into `distinct`; false when anything else appears
@@ -64,7 +80,7 @@ bool wants_feedback(const Xapian::Query& words, std::string_view text) {
 }
 
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query,
-                            const Xapian::Query& filter) {
+                            const Xapian::Query& filter, const Vocabulary& vocabulary) {
     Xapian::Enquire enquire(db);
     enquire.set_query(filter.empty() ? query
                                      : Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
@@ -75,7 +91,7 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
     if (top.empty()) return query;
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    const ExpansionWords decider;
+    const ExpansionWords decider(vocabulary);
     const Xapian::ESet eset = enquire.get_eset(kFeedbackWords, rset, &decider);
     if (eset.empty()) return query;
     const double best = eset.begin().get_weight();

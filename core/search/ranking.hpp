@@ -11,6 +11,8 @@
 
 #include <string_view>
 
+#include "core/search/vocabulary.hpp"
+
 namespace news {
 
 // Distinct words a query must have before feedback applies.
@@ -24,8 +26,10 @@ bool wants_feedback(const Xapian::Query& words, std::string_view text);
 
 // `query` OR the best expansion words of its top few matches (under `filter` when not empty),
 // each weighted by its feedback weight relative to the best one, so that the user's words
-// still dominate. Returns `query` unchanged when the query matches nothing.
+// still dominate. Returns `query` unchanged when the query matches nothing. Only terms a word
+// of `vocabulary` (the index's written words) stems to are used: the joined form of a
+// hyphenated compound ("boundarylay" for "boundary-layer") would count its parts twice.
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query,
-                            const Xapian::Query& filter);
+                            const Xapian::Query& filter, const Vocabulary& vocabulary);
 
 }  // namespace news

@@ -349,7 +349,7 @@ struct Searcher::Impl {
             // A long question: add the words its best matches share (core/search/ranking.hpp);
             // not when sorting by date, where they would mix in among the user's own matches.
             if (!p.partial && p.sort == SortOrder::Relevance && wants_feedback(loose.query, p.q))
-                a.query = with_feedback(db, a.query, filter);
+                a.query = with_feedback(db, a.query, filter, vocab());
             a.outcome = run(a.query, filter, p);
         }
         return a;

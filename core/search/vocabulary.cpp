@@ -13,6 +13,18 @@ Vocabulary::Vocabulary(const Xapian::Database& db) {
               [](const Word& a, const Word& b) { return a.text < b.text; });
 }
 
+Vocabulary::Vocabulary(std::vector<std::string> words) {
+    for (auto& w : words) words_.push_back({std::move(w), 1});
+    std::sort(words_.begin(), words_.end(),
+              [](const Word& a, const Word& b) { return a.text < b.text; });
+}
+
+bool Vocabulary::has_prefix(std::string_view prefix) const {
+    const auto it = std::lower_bound(words_.begin(), words_.end(), prefix,
+                                     [](const Word& w, std::string_view p) { return w.text < p; });
+    return it != words_.end() && std::string_view(it->text).starts_with(prefix);
+}
+
 std::vector<std::string> Vocabulary::expand(std::string_view prefix, std::size_t limit,
                                             std::size_t* total) const {
     auto it = std::lower_bound(words_.begin(), words_.end(), prefix,

@@ -17,11 +17,15 @@ class Vocabulary {
   public:
     Vocabulary() = default;
     explicit Vocabulary(const Xapian::Database& db);
+    // These words, each with frequency 1 (tests).
+    explicit Vocabulary(std::vector<std::string> words);
 
     // Up to `limit` words starting with `prefix` (lower-case), most frequent first.
     // `total` receives how many words matched before the cut.
     std::vector<std::string> expand(std::string_view prefix, std::size_t limit,
                                     std::size_t* total = nullptr) const;
+    // Whether any word starts with `prefix` (lower-case).
+    bool has_prefix(std::string_view prefix) const;
     std::size_t size() const { return words_.size(); }
 
   private:

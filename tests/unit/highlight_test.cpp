@@ -87,6 +87,14 @@ TEST_CASE("the words of a quoted phrase are marked") {
           std::vector<std::string>{"Oppama", "plant"});
 }
 
+TEST_CASE("a hyphenated word the query names joined is marked whole") {
+    // The index holds "start-up" joined too (core/text/compounds.hpp).
+    const std::string text = "A start-up, a startup, a start-upper-case and a run-off.";
+    const OneDocIndex index(text, "startup");
+    CHECK(marked(news::highlight_all(news::QueryWords(index.query), text)) ==
+          std::vector<std::string>{"start-up", "startup"});
+}
+
 TEST_CASE("markup in the text is escaped, marks stay balanced") {
     const std::string text = "<script>alert(1)</script> & <b>Foxconn</b> buys";
     const OneDocIndex index(text, "foxconn");

@@ -3,6 +3,7 @@
 // real Searcher so that the index side and the query side are tested together.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -57,6 +58,11 @@ std::vector<std::string> find(const std::vector<std::pair<std::string, std::stri
     return ids;
 }
 
+std::vector<std::string> sorted(std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 }  // namespace
 
 TEST_CASE("normalisation: each variant finds the other, both ways") {
@@ -82,6 +88,46 @@ TEST_CASE("normalisation: each variant finds the other, both ways") {
                       text << " <- " << query);
     }
     CHECK(news::normalize_for_index("U.S. co-operation") == "US cooperation");
+}
+
+TEST_CASE("compounds: the joined form finds the hyphenated one, in the body and the title") {
+    const std::vector<std::pair<std::string, std::string>> docs{
+        {"hyphen", "A start-up in Tokyo raised money."},
+        {"joined", "The startup raised money."},
+        {"apart", "They start up early."},
+        {"none", "Nothing to see."}};
+    CHECK(sorted(find(docs, "startup")) == std::vector<std::string>{"hyphen", "joined"});
+    CHECK(sorted(find(docs, "startups")) == std::vector<std::string>{"hyphen", "joined"});
+    // As before: the hyphenated form is the phrase of its parts.
+    CHECK(sorted(find(docs, "start-up")) == std::vector<std::string>{"apart", "hyphen"});
+    // The joined form has no position: phrases are made of the words as written.
+    CHECK(find(docs, "\"startup raised\"") == std::vector<std::string>{"joined"});
+}
+
+TEST_CASE("compounds: found joined as they are, not through a spelling correction") {
+    const ScratchPath dir("news-index-test-compound");
+    {
+        news::IndexWriter writer(bundled_index_options(dir.path()));
+        writer.begin_file("t.jsonl", "h");
+        news::Article a = article("e", "Send an e-mail to the G-7.");
+        a.title = "E-Mail news";
+        writer.put(a);
+        writer.end_file();
+        writer.commit();
+    }
+    news::Searcher searcher({dir.string(), {}});
+    for (const char* q : {"email", "g7", "G7 email"}) {
+        CAPTURE(q);
+        const auto r = searcher.search(news::parse_search_params({{"q", q}, {"op", "and"}}, {}));
+        REQUIRE(r["hits"].size() == 1);
+        CHECK(r["corrected_query"].is_null());
+    }
+    // The title's compounds are title words too; the body's are not.
+    const auto title = [&](const char* q) {
+        return searcher.search(news::parse_search_params({{"q", q}, {"op", "and"}}, {}))["hits"];
+    };
+    CHECK(title("title:email").size() == 1);
+    CHECK(title("title:g7").empty());
 }
 
 TEST_CASE("synonyms: an abbreviation finds the words and the words find the abbreviation") {
@@ -163,8 +209,8 @@ TEST_CASE("incremental: a newer indexer reads each file again once, rewriting wh
     const fs::path file = input.path() / "feed.jsonl";
     std::ofstream(file) << feed;
     {
-        // As the indexer before written dates wrote it: the file stamped with its bytes' hash
-        // alone, and u1 without a date.
+        // The file stamped as before schema versions (its bytes' hash alone), u1 as that indexer
+        // read it (no date). The documents carry this schema's hashes, so only u1 is rewritten.
         news::IndexWriter writer(bundled_index_options(dir.path()));
         writer.begin_file(news::IndexWriter::file_key(file.string()),
                           news::hex64(news::hash64(feed)));

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -133,4 +134,25 @@ TEST_CASE("term generator: random text as Xapian's") {
         }
         check_same(gen, {{text, 1, round % 3 == 0 ? "S" : ""}, {text, 2, ""}});
     }
+}
+
+TEST_CASE("term generator: a word added without a position gets the same term and wdf") {
+    news::TermGenerator gen(Xapian::Stem("english"));
+    Xapian::Document doc;
+    gen.set_document(doc);
+    gen.index_text("Startups raised money", 1);
+    const Xapian::termpos after_text = gen.get_termpos();
+    gen.add_unpositioned("startups", 2);
+    gen.add_unpositioned("startups", 3, "S");
+    gen.add_unpositioned("", 1);
+    gen.add_unpositioned(std::string(65, 'a'), 1);
+    CHECK(gen.get_termpos() == after_text);
+    gen.clear_document();
+    std::map<std::string, std::pair<Xapian::termcount, Xapian::termcount>> terms;  // wdf, positions
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        terms[*t] = {t.get_wdf(), t.positionlist_count()};
+    }
+    CHECK(terms.at("Zstartup") == std::pair<Xapian::termcount, Xapian::termcount>{3, 1});
+    CHECK(terms.at("ZSstartup") == std::pair<Xapian::termcount, Xapian::termcount>{3, 0});
+    CHECK(terms.size() == 4);  // Zstartup, ZSstartup, Zrais, Zmoney
 }
