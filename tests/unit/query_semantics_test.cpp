@@ -32,11 +32,13 @@ const std::string& corpus_index() {
 }
 
 // Every article `q` finds: all of them on one page, copies not collapsed, AND without the
-// adaptive fallback to OR (which would widen a set these relations compare).
-Articles found(const std::string& q) {
+// adaptive fallback to OR (which would widen a set these relations compare). `more` adds
+// parameters (filters).
+Articles found(const std::string& q, const news::QueryPairs& more = {}) {
     news::Searcher searcher({corpus_index(), {}});
-    const auto r = searcher.search(news::parse_search_params(
-        {{"q", q}, {"op", "and"}, {"collapse", "false"}, {"per_page", "100"}}, {}));
+    news::QueryPairs pairs{{"q", q}, {"op", "and"}, {"collapse", "false"}, {"per_page", "100"}};
+    pairs.insert(pairs.end(), more.begin(), more.end());
+    const auto r = searcher.search(news::parse_search_params(pairs, {}));
     Articles out;
     for (const auto& h : r.at("hits")) out.insert(h.at("id").get<std::string>());
     CHECK(out.size() == r.at("total").at("estimated").get<std::size_t>());
@@ -49,6 +51,14 @@ bool disjoint(const Articles& a, const Articles& b) {
 
 bool subset(const Articles& a, const Articles& b) {
     return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+Articles intersected(const Articles& a, const Articles& b) {
+    Articles out;
+    for (const auto& id : a) {
+        if (b.contains(id)) out.insert(id);
+    }
+    return out;
 }
 
 Articles joined(const Articles& a, const Articles& b) {
@@ -91,4 +101,42 @@ TEST_CASE("query semantics: narrowing never widens") {
         CHECK(subset(with, found(w + " OR Japan")));
     }
     CHECK(subset(found("\"Nissan Motor\""), found("Nissan Motor")));
+}
+
+TEST_CASE("query semantics: a prefix finds at least what its word finds") {
+    for (const auto& w : kProbeWords) {
+        CAPTURE(w);
+        for (std::size_t n = 3; n < w.size(); ++n) {
+            CHECK(subset(found(w), found(w.substr(0, n) + "*")));
+        }
+    }
+}
+
+TEST_CASE("query semantics: the outlet filters split the index") {
+    news::Searcher searcher({corpus_index(), {}});
+    const auto facets = searcher.search(news::parse_search_params(
+        {{"q", ""}, {"collapse", "false"}, {"per_page", "1"}}, {}))["facets"]["source"];
+    REQUIRE(facets.size() >= 2);
+    const Articles all = found("");
+    Articles with_source;
+    std::vector<std::string> names;
+    for (const auto& f : facets) {
+        const std::string name = f["value"].get<std::string>();
+        CAPTURE(name);
+        names.push_back(name);
+        const Articles one = found("", {{"source", name}});
+        CHECK(one.size() == f["count"].get<std::size_t>());
+        CHECK(disjoint(one, with_source));  // an article has one outlet
+        with_source = joined(with_source, one);
+        for (const auto& w : kProbeWords) {
+            CHECK(found(w, {{"source", name}}) == intersected(found(w), one));
+        }
+    }
+    CHECK(subset(with_source, all));
+    // Two outlets at once find either.
+    CHECK(found("", {{"source", names[0]}, {"source", names[1]}}) ==
+          joined(found("", {{"source", names[0]}}), found("", {{"source", names[1]}})));
+    // The source: field finds within the outlet's articles.
+    CHECK(subset(found("source:nikkei"), found("", {{"source", "Nikkei Asia"}})));
+    CHECK_FALSE(found("source:nikkei").empty());
 }
