@@ -155,6 +155,10 @@ class Run {
                 problem({InputProblem::Kind::skipped_record, path, n, r.error});
                 continue;
             }
+            for (auto& w : r.warnings) {
+                problem({InputProblem::Kind::warning, path, n,
+                         "record \"" + r.article->id + "\": " + std::move(w)});
+            }
             put(*r.article);
         }
         // A file with skipped records is read again next run, so its problems are reported again.

@@ -24,12 +24,29 @@ std::optional<std::string> text_field(const json& j, const char* key) {
     return trimmed_text(it->get_ref<const std::string&>());
 }
 
-std::vector<std::string> authors_field(const json& j) {
+// An optional string field: nullopt when absent, null, empty or of another type (which adds a
+// warning: the article is kept without it).
+std::optional<std::string> optional_text(const json& j, const char* key,
+                                         std::vector<std::string>& warnings) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) {
+        warnings.push_back(std::string("\"") + key + "\" is not a string: left out");
+        return std::nullopt;
+    }
+    return trimmed_text(it->get_ref<const std::string&>());
+}
+
+std::vector<std::string> authors_field(const json& j, std::vector<std::string>& warnings) {
     const auto it = j.contains("authors") ? j.find("authors") : j.find("author");
     std::vector<std::string> out;
     if (it == j.end() || it->is_null()) return out;
+    bool dropped = false;
     auto add = [&](const json& v) {
-        if (!v.is_string()) throw std::invalid_argument("authors must be strings");
+        if (!v.is_string()) {
+            dropped = true;
+            return;
+        }
         std::string name(trim_field(v.get_ref<const std::string&>()));
         if (!name.empty()) out.push_back(std::move(name));
     };
@@ -38,7 +55,44 @@ std::vector<std::string> authors_field(const json& j) {
     } else {
         add(*it);
     }
+    if (dropped) warnings.emplace_back("authors that are not strings: left out");
     return out;
+}
+
+// `published` (else `date`, when `published` is absent, null or empty) as text; a Unix time
+// becomes its UTC date.
+std::optional<std::string> published_field(const json& j, std::vector<std::string>& warnings) {
+    for (const char* key : {"published", "date"}) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) continue;
+        if (it->is_number()) {
+            if (auto d = unix_time_date(it->get<double>())) return d;
+            warnings.push_back(std::string("\"") + key + "\" is not a date: left out");
+            return std::nullopt;
+        }
+        if (!it->is_string()) return optional_text(j, key, warnings);  // warns
+        if (auto text = optional_text(j, key, warnings)) return text;
+    }
+    return std::nullopt;
+}
+
+// The body's text, paragraphs separated by blank lines; an array's strings are paragraphs.
+// Throws when it is neither.
+std::optional<std::string> body_field(const json& j) {
+    const auto it = j.find("body");
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (it->is_string()) return trimmed_text(it->get_ref<const std::string&>());
+    const auto wrong = [] {
+        return std::invalid_argument("\"body\" is not a string or an array of strings");
+    };
+    if (!it->is_array()) throw wrong();
+    std::string out;
+    for (const auto& p : *it) {
+        if (!p.is_string()) throw wrong();
+        out += p.get_ref<const std::string&>();
+        out += "\n\n";
+    }
+    return trimmed_text(out);
 }
 
 std::optional<std::string> id_field(const json& j) {
@@ -138,14 +192,12 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
             r.error = "record \"" + *id + "\" has no \"title\"";
             return r;
         }
-        // Read in this order, so that the first field of a wrong type names the error.
+        const auto body = body_field(j);
         JsonlFields f;
-        f.source = text_field(j, "source");
-        f.authors = authors_field(j);
-        f.url = text_field(j, "url");
-        f.published = text_field(j, "published");
-        if (!f.published) f.published = text_field(j, "date");  // common feed alias
-        const auto body = text_field(j, "body");
+        f.source = optional_text(j, "source", r.warnings);
+        f.authors = authors_field(j, r.warnings);
+        f.url = optional_text(j, "url", r.warnings);
+        f.published = published_field(j, r.warnings);
         if (body) f.body = *body;
         r.article = make_jsonl_article(*id, *title, std::move(f), origin);
     } catch (const std::exception& e) {

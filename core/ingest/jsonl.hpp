@@ -1,9 +1,12 @@
 #pragma once
 // JSON Lines feeds of already clean articles, one object per line:
 //   {"id", "title", "body", "source", "authors" | "author", "url", "published"}
-// `body` holds paragraphs separated by blank lines; unknown fields are ignored; `authors`
-// (or `author`) may be a string or an array of strings; `id` may be a string or an integer;
-// `date` is read when `published` is absent.
+// `body` holds paragraphs separated by blank lines, or is an array of paragraphs; unknown
+// fields are ignored; `authors` (or `author`) may be a string or an array of strings; `id` may
+// be a string or an integer; `published` (or `date`, read when `published` is absent) may be
+// date text or a Unix time (seconds, or milliseconds from 10^11 on). An optional field of
+// another type is dropped with a warning and the article kept: a record is skipped only when
+// its id, title or body cannot be read.
 
 #include <optional>
 #include <string>
@@ -18,7 +21,8 @@ inline constexpr std::size_t kMaxIdLength = 200;  // Xapian term length limit, w
 
 struct JsonlRecord {
     std::optional<Article> article;
-    std::string error;  // why there is no article
+    std::string error;                  // why there is no article
+    std::vector<std::string> warnings;  // fields of the article that were dropped, and why
 };
 
 // Parses one line; `origin` is the feed's file name. Common records are read with simdjson

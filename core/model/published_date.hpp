@@ -17,4 +17,8 @@ namespace news {
 
 std::optional<std::string> published_date(std::string_view text);
 
+// The UTC date of a Unix time: seconds, or milliseconds when 10^11 or more (seconds that large
+// are past the year 5000). Nullopt for a negative, non-finite or later than year 9999 value.
+std::optional<std::string> unix_time_date(double time);
+
 }  // namespace news

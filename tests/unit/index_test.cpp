@@ -180,6 +180,42 @@ TEST_CASE("JSON Lines: fields, author alias, paragraphs, and clear errors") {
     CHECK_FALSE(news::parse_jsonl_line(R"({"id":"x"})", "f.jsonl").article);
 }
 
+TEST_CASE("JSON Lines: a field of an odd type loses the field, not the article") {
+    auto r = news::parse_jsonl_line(
+        R"({"id":"a","title":"T","body":"B","source":5,"url":["x"],"authors":["Jo",7]})",
+        "f.jsonl");
+    REQUIRE(r.article);
+    CHECK_FALSE(r.article->source);
+    CHECK_FALSE(r.article->url);
+    CHECK(r.article->authors == std::vector<std::string>{"Jo"});
+    CHECK(r.warnings == std::vector<std::string>{"\"source\" is not a string: left out",
+                                                 "authors that are not strings: left out",
+                                                 "\"url\" is not a string: left out"});
+    // A Unix time, in seconds or milliseconds, is a date.
+    r = news::parse_jsonl_line(R"({"id":"a","title":"T","published":1704412800})", "f.jsonl");
+    REQUIRE(r.article);
+    CHECK(r.article->published == "2024-01-05");
+    CHECK(r.warnings.empty());
+    r = news::parse_jsonl_line(R"({"id":"a","title":"T","date":1704412800123})", "f.jsonl");
+    REQUIRE(r.article);
+    CHECK(r.article->published == "2024-01-05");
+    r = news::parse_jsonl_line(R"({"id":"a","title":"T","published":-5})", "f.jsonl");
+    REQUIRE(r.article);
+    CHECK_FALSE(r.article->published);
+    CHECK(r.warnings.size() == 1);
+    // A body given as paragraphs.
+    r = news::parse_jsonl_line(R"({"id":"a","title":"T","body":[" One. ","","Two.\n\nThree."]})",
+                               "f.jsonl");
+    REQUIRE(r.article);
+    CHECK(r.article->paragraphs == std::vector<std::string>{"One.", "Two.", "Three."});
+    // What an article cannot do without still skips the record.
+    CHECK_FALSE(news::parse_jsonl_line(R"({"id":"a","title":["T"]})", "f.jsonl").article);
+    CHECK_FALSE(
+        news::parse_jsonl_line(R"({"id":"a","title":"T","body":{"p":1}})", "f.jsonl").article);
+    CHECK_FALSE(
+        news::parse_jsonl_line(R"({"id":"a","title":"T","body":["a",1]})", "f.jsonl").article);
+}
+
 TEST_CASE("JSON Lines: a feed's written date is its date; a vague one stays text only") {
     auto r = news::parse_jsonl_line(
         R"({"id":"n1","title":"T","body":"B","published":"Fri, 05 Jan 2024 10:00:00 GMT"})",

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 namespace {
 
 std::string date(std::string_view text) {
@@ -53,4 +55,14 @@ TEST_CASE("published date: what cannot be placed exactly is refused") {
     CHECK(date("5 Jan 24") == "none");
     CHECK(date("Jan 123, 2024") == "none");
     CHECK(date("Updated: Jan 5, 2024") == "none");
+}
+
+TEST_CASE("published date: a Unix time in seconds or milliseconds, as a UTC date") {
+    CHECK(news::unix_time_date(0) == "1970-01-01");
+    CHECK(news::unix_time_date(1704412800) == "2024-01-05");
+    CHECK(news::unix_time_date(1704499199.9) == "2024-01-05");
+    CHECK(news::unix_time_date(1704412800123.0) == "2024-01-05");
+    CHECK_FALSE(news::unix_time_date(-1));
+    CHECK_FALSE(news::unix_time_date(1e20));
+    CHECK_FALSE(news::unix_time_date(std::numeric_limits<double>::quiet_NaN()));
 }

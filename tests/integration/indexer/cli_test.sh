@@ -33,7 +33,7 @@ mkdir "$work/bad"
 : >"$work/bad/empty.txt"
 printf 'binary\0data\0' >"$work/bad/binary.txt"
 printf 'Broken bytes \xff in a headline\nA paragraph of text with a broken \xfe byte in it.\n' >"$work/bad/latin.txt"
-printf '{"id":"ok1","title":"Fine","body":"A good record."}\n{not json\n{"title":"no id"}\n' >"$work/bad/feed.jsonl"
+printf '{"id":"ok1","title":"Fine","body":"A good record."}\n{not json\n{"title":"no id"}\n{"id":"odd","title":"Odd source","body":"A sturdy entry.","source":5}\n' >"$work/bad/feed.jsonl"
 "$indexer" index --quiet --db "$work/db2" "$work/bad" >"$work/out5" 2>&1; rc=$?
 check "bad inputs exit 1" test $rc -eq 1
 check "empty file reported" contains "$work/out5" "empty.txt"
@@ -41,6 +41,8 @@ check "binary file reported" contains "$work/out5" "binary.txt"
 check "invalid UTF-8 repaired with a warning" contains "$work/out5" "latin.txt"
 check "unparsable JSON Lines line reported with its number" contains "$work/out5" "feed.jsonl:2"
 check "the good record is indexed" test "$("$indexer" search --db "$work/db2" good record | head -1 | cut -d' ' -f1)" = 1
+check "a field of an odd type is reported with its line" contains "$work/out5" 'feed.jsonl:4: record "odd": "source" is not a string'
+check "its record is indexed without it" test "$("$indexer" search --db "$work/db2" sturdy | head -1 | cut -d' ' -f1)" = 1
 
 # The write lock: a second indexer on the same database is refused while the first runs.
 awk 'BEGIN { for (i = 1; i <= 20000; i++)
