@@ -418,9 +418,16 @@ struct Searcher::Impl {
         out["cluster"] = doc.get_value(schema::kSlotCluster);
         out["duplicates"] = duplicates_of(*did);
         if (q && !q->empty()) {
-            const ParsedQuery parsed =
-                parse_query(*q, Xapian::Query::OP_OR, false, context(*q, false));
-            const QueryWords words(parsed.query);
+            const QueryContext ctx = context(*q, false);
+            Xapian::Query query = parse_query(*q, Xapian::Query::OP_OR, false, ctx).query;
+            // Opened from an answer to a corrected query (`Foxcon`): mark what the search found.
+            if (has_unknown_term(db, query)) {
+                if (const std::string fix = spelling_correction(*q, false, ctx); !fix.empty()) {
+                    query = Xapian::Query(Xapian::Query::OP_OR, query,
+                                          parse_query(fix, Xapian::Query::OP_OR, false, ctx).query);
+                }
+            }
+            const QueryWords words(query);
             json headings = json::array(), paragraphs = json::array();
             for (const auto& h : out.value("headings", json::array())) {
                 headings.push_back(highlight_all(words, h.value("text", "")));

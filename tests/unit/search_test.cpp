@@ -311,6 +311,19 @@ TEST_CASE("article, highlighted article, unknown article") {
     CHECK(s.article("nissan-1", std::nullopt)["duplicates"].size() == 1);
 }
 
+TEST_CASE("the article view marks a misspelt word as the search corrected it") {
+    auto s = searcher();
+    const auto marks = [&](std::string_view q) {
+        const json h = s.article("cocoa", q);
+        return h["highlighted"]["paragraphs"][0].get<std::string>();
+    };
+    CHECK(marks("Bahia cocao").find("<mark>cocoa</mark>") != std::string::npos);
+    CHECK(marks("Bahia cocao").find("<mark>Bahia</mark>") != std::string::npos);
+    CHECK(marks("drougth").find("<mark>drought</mark>") != std::string::npos);
+    // No correction the search would not make: "zon" is too short to be read as "zone".
+    CHECK(marks("zon").find("<mark>") == std::string::npos);
+}
+
 TEST_CASE("an excluded word is never marked, in the article view or in snippets") {
     auto s = searcher();
     for (const char* q : {"-drought", "NOT drought", "Bahia -drought", "cocoa NOT drought"}) {
