@@ -16,15 +16,9 @@ struct Span {
 
 std::vector<Span> words(std::string_view text) {
     std::vector<Span> out;
-    for (std::size_t i = 0; i < text.size();) {
-        if (!ascii::is_word_byte(text[i])) {
-            ++i;
-            continue;
-        }
-        const std::size_t begin = i;
-        while (i < text.size() && ascii::is_word_byte(text[i])) ++i;
-        out.push_back({begin, i});
-    }
+    ascii::for_each_word(text, [&](std::size_t begin, std::size_t end) {
+        out.push_back({begin, end});
+    });
     return out;
 }
 

@@ -33,6 +33,19 @@ constexpr bool is_alnum(char c) {
 constexpr bool is_word_byte(char c) {
     return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
+// Calls f(begin, end) for each run of word bytes of `text`, in order.
+template <typename F>
+constexpr void for_each_word(std::string_view text, F&& f) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_word_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i;
+        while (i < text.size() && is_word_byte(text[i])) ++i;
+        f(begin, i);
+    }
+}
 // The spaces that separate words in a query or an article's text.
 constexpr bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';

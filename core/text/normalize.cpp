@@ -397,16 +397,10 @@ std::string normalize_for_index(std::string_view text, AmericanizeMemo& memo) {
 std::vector<std::string> search_words(std::string_view text, bool keep_case) {
     std::vector<std::string> words;
     words.reserve(text.size() / 6);
-    for (std::size_t i = 0; i < text.size();) {
-        if (!ascii::is_word_byte(text[i])) {
-            ++i;
-            continue;
-        }
-        const std::size_t begin = i;
-        while (i < text.size() && ascii::is_word_byte(text[i])) ++i;
-        const auto w = text.substr(begin, i - begin);
+    ascii::for_each_word(text, [&](std::size_t begin, std::size_t end) {
+        const auto w = text.substr(begin, end - begin);
         words.push_back(keep_case ? std::string(w) : lower(w));
-    }
+    });
     return words;
 }
 
