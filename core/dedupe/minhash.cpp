@@ -30,11 +30,6 @@ constexpr Family make_family() {
 
 constexpr Family kFamily = make_family();
 
-bool is_word_byte(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || ascii::is_alnum(c);
-}
-
 // Hash of one lower-cased word (FNV-1a), folded through mix64.
 std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -91,15 +86,9 @@ std::optional<Signature> minhash(std::string_view text) {
     mins.fill(std::numeric_limits<std::uint64_t>::max());
     std::array<std::uint64_t, kShingleWords> window{};
     std::size_t words = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        if (!is_word_byte(text[i])) {
-            ++i;
-            continue;
-        }
-        const std::size_t begin = i;
-        while (i < text.size() && is_word_byte(text[i])) ++i;
-        window[words % kShingleWords] = word_hash(text, begin, i);
-        if (++words < kShingleWords) continue;
+    ascii::for_each_word(text, [&](std::size_t begin, std::size_t end) {
+        window[words % kShingleWords] = word_hash(text, begin, end);
+        if (++words < kShingleWords) return;
         // Order-sensitive combination of the last three words.
         const std::uint64_t w0 = window[(words - 3) % kShingleWords];
         const std::uint64_t w1 = window[(words - 2) % kShingleWords];
@@ -107,7 +96,7 @@ std::optional<Signature> minhash(std::string_view text) {
         const std::uint64_t shingle = mix64(w0 ^ (w1 * 0x9e3779b97f4a7c15ULL) ^
                                             ((w2 << 17 | w2 >> 47) * 0xc2b2ae3d27d4eb4fULL));
         lower_to(mins, shingle);
-    }
+    });
     if (words < kShingleWords + kMinShingles - 1) return std::nullopt;
     Signature sig;
     for (std::size_t k = 0; k < kNumHashes; ++k) sig[k] = fold(mins[k]);
