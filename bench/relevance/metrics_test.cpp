@@ -1,10 +1,13 @@
-// The metric functions on hand-made rankings whose values are worked out in the comments.
+// The metric functions on hand-made rankings whose values are worked out in the comments, and
+// the halves collection of similar_eval.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include "metrics.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
+
+#include "halves.hpp"
 
 using relevance::Judgments;
 
@@ -48,4 +51,32 @@ TEST_CASE("a document repeated in the ranking counts once") {
     CHECK(relevance::precision_at({"a", "a", "a"}, kJudged, 3) == doctest::Approx(1.0 / 3));
     CHECK(relevance::ndcg_at({"c", "c"}, kJudged, 10) ==
           doctest::Approx(relevance::ndcg_at({"c"}, kJudged, 10)));
+}
+
+TEST_CASE("an article is cut between paragraphs into two halves with their own titles") {
+    const nlohmann::json record = {{"id", "bbc-tech-7"},
+                                   {"title", "Headline"},
+                                   {"source", "BBC News"},
+                                   {"body", "P1.\n\nP2.\n\nP3.\n\nThe fourth one. More.\n\nP5."}};
+    const auto halves = relevance::split_halves(record, 5);
+    REQUIRE(halves);
+    const auto& [a, b] = *halves;
+    CHECK(a["id"] == "bbc-tech-7-A");
+    CHECK(a["title"] == "Headline");
+    CHECK(a["body"] == "P1.\n\nP2.");
+    CHECK(b["id"] == "bbc-tech-7-B");
+    CHECK(b["title"] == "P3.");
+    CHECK(b["body"] == "P3.\n\nThe fourth one. More.\n\nP5.");
+    CHECK(b["source"] == "BBC News");
+    CHECK_FALSE(relevance::split_halves(record, 6));
+}
+
+TEST_CASE("sections of bench ids, and the reciprocal rank within the first k") {
+    CHECK(relevance::section_of("bbc-sport-12-B") == "sport");
+    CHECK(relevance::section_of("reuters-3") == "business");
+    CHECK(relevance::section_of("001_abc-0") == "");
+    const std::vector<std::string> ranking = {"x", "y", "w"};
+    CHECK(relevance::reciprocal_rank(ranking, "y", 5) == doctest::Approx(0.5));
+    CHECK(relevance::reciprocal_rank(ranking, "w", 2) == 0.0);
+    CHECK(relevance::reciprocal_rank(ranking, "v", 5) == 0.0);
 }

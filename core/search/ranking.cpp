@@ -1,12 +1,11 @@
 #include "core/search/ranking.hpp"
 
-#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/index/schema.hpp"
+#include "core/search/expansion_terms.hpp"
 #include "core/text/ascii.hpp"
 
 namespace news {
@@ -16,34 +15,6 @@ namespace {
 // Cranfield (3, 5 and 8 documents; 10 and 20 words); more documents let off-topic ones in.
 constexpr Xapian::doccount kFeedbackDocs = 5;
 constexpr Xapian::termcount kFeedbackWords = 10;
-
-// Expansion words: stemmed words ("Z" + stem, not a number) and title words ("ZS" + stem): a
-// title word of the best matches that another article has in its title is a strong sign of the
-// same subject (on Cranfield, leaving titles out lowers nDCG@10 from 0.402 to 0.384). Authors,
-// sources, ids, filters and clusters say nothing about what an article is about.
-struct ExpansionWords : Xapian::ExpandDecider {
-    explicit ExpansionWords(const Vocabulary& v) : vocabulary(v) {}
-
-    bool operator()(const std::string& t) const override {
-        if (t.size() < 3 || t[0] != 'Z') return false;
-        const std::size_t at = t[1] == 'S' ? 2 : 1;
-        const char c = t[at];
-        return t.size() > at + 1 && !ascii::is_digit(c) && !ascii::is_upper(c) &&
-               written(std::string_view(t).substr(at));
-    }
-
-    // Whether a word of the text stems to `stem`. The vocabulary holds words of 2 to 30
-    // letters a-z (core/index/document_builder.cpp); others are taken on trust. A stem differs
-    // from its word at most in its last letter ("happi" from "happy").
-    bool written(std::string_view stem) const {
-        const bool listed = stem.size() >= 2 && stem.size() <= 30 &&
-                            std::all_of(stem.begin(), stem.end(), ascii::is_lower);
-        if (!listed) return true;
-        return vocabulary.has_prefix(stem.size() > 3 ? stem.substr(0, stem.size() - 1) : stem);
-    }
-
-    const Vocabulary& vocabulary;
-};
 
 // Collects the words of an OR of plain words into `distinct`; false when anything else appears
 // (an exclusion, a field, a near or wildcard group). The parser nests ORs by punctuation and
@@ -91,18 +62,13 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
     if (top.empty()) return query;
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    const ExpansionWords decider(vocabulary);
-    const Xapian::ESet eset = enquire.get_eset(kFeedbackWords, rset, &decider);
-    if (eset.empty()) return query;
-    const double best = eset.begin().get_weight();
-    if (!(best > 0)) return query;
-    std::vector<Xapian::Query> expansion;
-    for (auto it = eset.begin(); it != eset.end() && it.get_weight() > 0; ++it) {
-        expansion.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
-                               it.get_weight() / best);
-    }
-    return Xapian::Query(Xapian::Query::OP_OR, query,
-                         Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end()));
+    // A title word of the best matches that another article has in its title is a strong sign
+    // of the same subject (on Cranfield, leaving titles out lowers nDCG@10 from 0.402 to 0.384;
+    // leaving stop words out, from 0.4044 to 0.4009).
+    const ExpansionWords decider(vocabulary, {.titles = true, .stop_words = true});
+    const Xapian::Query expansion =
+        weighted_terms(enquire.get_eset(kFeedbackWords, rset, &decider));
+    return expansion.empty() ? query : Xapian::Query(Xapian::Query::OP_OR, query, expansion);
 }
 
 }  // namespace news

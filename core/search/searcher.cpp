@@ -15,10 +15,10 @@
 #include "core/search/per_revision.hpp"
 #include "core/search/query_builder.hpp"
 #include "core/search/ranking.hpp"
+#include "core/search/similar_query.hpp"
 #include "core/search/stored_hit.hpp"
 #include "core/search/term_ranker.hpp"
 #include "core/search/vocabulary.hpp"
-#include "core/text/ascii.hpp"
 
 namespace news {
 namespace {
@@ -61,14 +61,6 @@ bool has_unknown_term(const Xapian::Database& db, const Xapian::Query& query) {
     }
     return false;
 }
-
-// Keeps only stemmed words as expansion terms: prefixes (ids, filters, clusters) say nothing
-// about what an article is about.
-struct WordTermsOnly : Xapian::ExpandDecider {
-    bool operator()(const std::string& t) const override {
-        return t.size() > 2 && t[0] == 'Z' && !ascii::is_digit(t[1]);
-    }
-};
 
 // One copy of each revision's tables and vocabulary for every Searcher of the process.
 PerRevision<const RevisionTables>& shared_tables() {
@@ -447,14 +439,10 @@ struct Searcher::Impl {
         const auto did = find(id);
         if (!did) throw ApiError::not_found("no article with id '" + std::string(id) + "'");
         const Xapian::Document doc = db.get_document(*did);
-        Xapian::Enquire enquire(db);
-        Xapian::RSet rset;
-        rset.add_document(*did);
-        const WordTermsOnly decider;
-        const Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+        const Xapian::Query related = similar_query(db, *did, vocab());
         json hits = json::array();
-        if (!eset.empty()) {
-            Xapian::Query related(Xapian::Query::OP_OR, eset.begin(), eset.end());
+        if (!related.empty()) {
+            Xapian::Enquire enquire(db);
             std::vector<Xapian::Query> exclude{Xapian::Query(term(schema::kId, id))};
             if (const std::string c = doc.get_value(schema::kSlotCluster); !c.empty()) {
                 exclude.emplace_back(term(schema::kClusterFilter, c));
