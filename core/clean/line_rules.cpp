@@ -1,6 +1,9 @@
 #include "core/clean/line_rules.hpp"
 
+#include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <vector>
 
 #include "core/text/ascii.hpp"
 
@@ -42,8 +45,13 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
+// A line reads as prose when it is a sentence of at least this many words.
+constexpr std::size_t kProseWords = 12;
+// Every kind of chrome is a short line: longer ones are article text and skip the tests.
+constexpr std::size_t kChromeMaxWords = 60;
+
 // Labels sites print as whole lines around (not inside) articles.
-constexpr std::array<std::string_view, 44> kChromeLabels = {"advertisement",
+constexpr std::array<std::string_view, 56> kChromeLabels = {"advertisement",
                                                             "advertisements",
                                                             "sponsored",
                                                             "sponsored content",
@@ -80,13 +88,25 @@ constexpr std::array<std::string_view, 44> kChromeLabels = {"advertisement",
                                                             "sign up",
                                                             "subscribe",
                                                             "subscribe now",
+                                                            "subscribe here",
+                                                            "sign up here",
+                                                            "scroll to continue",
+                                                            "scroll to continue with content",
                                                             "log in",
                                                             "sign in",
                                                             "related",
                                                             "more",
                                                             "top",
                                                             "close",
-                                                            "reply"};
+                                                            "reply",
+                                                            "join the conversation",
+                                                            "show comments",
+                                                            "view comments",
+                                                            "load comments",
+                                                            "read comments",
+                                                            "open in app",
+                                                            "open in the app",
+                                                            "read in app"};
 
 // Headers of lists of links to other stories.
 constexpr std::array<std::string_view, 24> kListHeaders = {"suggested reads",
@@ -116,9 +136,6 @@ constexpr std::array<std::string_view, 24> kListHeaders = {"suggested reads",
 
 constexpr std::array<std::string_view, 4> kRelatedHeaders = {"related articles", "related stories",
                                                              "related news", "related coverage"};
-
-constexpr std::array<std::string_view, 7> kTimeUnits = {"second", "minute", "hour", "day",
-                                                        "week",   "month",  "year"};
 
 // Drops a leading "[SECTION] " tag: "[ASIA] Latest Stories" -> "Latest Stories".
 std::string without_section_tag(std::string_view line) {
@@ -184,8 +201,157 @@ bool is_separator(std::string_view t) {
            t == "*" || t == "***" || t == "|" || t == "/";
 }
 
-bool starts_upper(std::string_view s) {
-    return !s.empty() && ascii::is_upper(s[0]);
+bool starts_with_any(std::string_view l, std::initializer_list<std::string_view> prefixes) {
+    for (const auto p : prefixes) {
+        if (l.starts_with(p)) return true;
+    }
+    return false;
+}
+
+bool ends_with_any(std::string_view l, std::initializer_list<std::string_view> suffixes) {
+    for (const auto x : suffixes) {
+        if (l.ends_with(x)) return true;
+    }
+    return false;
+}
+
+// "We use cookies to improve your experience … Accept all cookies". A sentence about cookies in
+// an article neither opens like a site speaking of itself nor ends with a button.
+bool is_consent_banner(std::string_view l) {
+    if (!contains(l, "cookie")) return false;
+    return starts_with_any(
+               l, {"we use", "this site", "this website", "our site", "our website", "by using",
+                   "by continuing", "we and our partners", "we value your privacy"}) ||
+           ends_with_any(l, {"accept", "accept all", "accept all cookies", "accept cookies",
+                             "got it", "i agree", "agree", "ok"});
+}
+
+constexpr std::array<std::string_view, 11> kSocialNetworks = {
+    "facebook",  "twitter",   "linkedin",  "whatsapp", "reddit", "telegram",
+    "pinterest", "messenger", "flipboard", "tumblr",   "bluesky"};
+constexpr std::array<std::string_view, 9> kShareActions = {
+    "x", "email", "e-mail", "mail", "print", "copy", "link", "share", "sms"};
+
+// "Facebook Twitter LinkedIn Email", "Share: Facebook | X | WhatsApp": share buttons.
+// Words are split at anything but letters, digits and '-'; the first other word ends the test.
+bool is_share_bar(std::string_view l) {
+    std::size_t networks = 0;
+    std::size_t at = 0;
+    while (at < l.size()) {
+        const auto word_byte = [&](std::size_t i) { return ascii::is_alnum(l[i]) || l[i] == '-'; };
+        while (at < l.size() && !word_byte(at)) ++at;
+        std::size_t end = at;
+        while (end < l.size() && word_byte(end)) ++end;
+        if (end == at) break;
+        const std::string_view w = l.substr(at, end - at);
+        if (in(kSocialNetworks, w)) {
+            ++networks;
+        } else if (!in(kShareActions, w)) {
+            return false;
+        }
+        at = end;
+    }
+    return networks >= 2;
+}
+
+// "Read more: Honda and GM to co-develop affordable EVs": a link to another story.
+bool is_story_link(std::string_view l) {
+    return starts_with_any(
+               l, {"read more:", "read also:", "also read:", "read:", "see also:", "related:",
+                   "more:", "watch:", "listen:", "click here", "more on this story"}) &&
+           word_count(l) <= 25;
+}
+
+// "Tags: Toyota, Batteries, Electric vehicles".
+bool is_tag_list(std::string_view l) {
+    return starts_with_any(l, {"tags:", "topics:", "filed under:", "categories:", "keywords:",
+                               "related topics:"}) &&
+           word_count(l) <= 40;
+}
+
+// "© 2024 Reuters. All rights reserved.", "Copyright 2024 …", "… All Rights Reserved".
+bool is_copyright(std::string_view l) {
+    return (starts_with_any(l, {"\xC2\xA9", "copyright", "(c) "}) ||
+            l.ends_with("all rights reserved")) &&
+           word_count(l) <= 20;
+}
+
+// "World  Business  Markets  Tech  Opinion": section links a scraper joined with wide spaces.
+bool is_section_bar(std::string_view t) {
+    if (t.find("  ") == std::string_view::npos && t.find('\t') == std::string_view::npos)
+        return false;
+    std::size_t segments = 0;
+    std::size_t at = 0;
+    while (at < t.size()) {
+        std::size_t end = at;
+        while (end < t.size() && t[end] != '\t' &&
+               !(t[end] == ' ' && end + 1 < t.size() && t[end + 1] == ' '))
+            ++end;
+        const std::string_view segment = t.substr(at, end - at);
+        if (!segment.empty()) {
+            const auto words = word_count(segment);
+            if (words > 3 || !starts_upper(segment) ||
+                segment.find_first_of(".,;:!?") != std::string_view::npos)
+                return false;
+            ++segments;
+        }
+        at = end;
+        while (at < t.size() && (t[at] == ' ' || t[at] == '\t')) ++at;
+    }
+    return segments >= 3;
+}
+
+// "4 min read", "5 mins read", "3 min listen", "Reading time: 4 minutes".
+bool is_reading_time(std::string_view l) {
+    if (l.starts_with("reading time") || l.starts_with("estimated reading time"))
+        return word_count(l) <= 6;
+    std::size_t i = 0;
+    while (i < l.size() && ascii::is_digit(l[i])) ++i;
+    if (i == 0) return false;
+    const std::string r = trim(l.substr(i));
+    for (std::string_view unit : {"min", "mins", "minute", "minutes"}) {
+        for (std::string_view what : {" read", " listen", " watch"}) {
+            if (r == std::string(unit) + std::string(what)) return true;
+        }
+    }
+    return false;
+}
+
+// "Home > Business > Autos", "News › World › Asia": where the page sits on the site.
+bool is_breadcrumb(std::string_view t) {
+    if (t.find_first_of(">\xBB") == std::string_view::npos &&
+        t.find("\xE2\x80\xBA") == std::string_view::npos)
+        return false;
+    std::size_t separators = 0;
+    std::size_t words = 0;
+    std::string_view rest = t;
+    while (!rest.empty()) {
+        std::size_t cut = std::string_view::npos, width = 0;
+        for (std::string_view sep : {" > ", " \xE2\x80\xBA ", " \xC2\xBB "}) {  // > › »
+            const auto at = rest.find(sep);
+            if (at < cut) {
+                cut = at;
+                width = sep.size();
+            }
+        }
+        const std::string_view segment = rest.substr(0, cut);
+        words = word_count(segment);
+        if (words == 0 || words > 3 || !starts_upper(trim(segment))) return false;
+        if (cut == std::string_view::npos) break;
+        ++separators;
+        rest = rest.substr(cut + width);
+    }
+    return separators >= 2;
+}
+
+// "Advertisement · Scroll to continue", "Purchase Licensing Rights, opens new tab": an ad slot's
+// label, and a link's text with the note screen readers get.
+bool is_ad_or_link_label(std::string_view l) {
+    return (starts_with_any(l, {"advertisement \xC2\xB7", "advertisement -", "advertisement |",
+                                "advertisement \xE2\x80\x93"}) ||
+            ends_with_any(l, {", opens new tab", "opens in new tab", "opens in a new tab",
+                              "(opens in new window)", "opens in a new window"})) &&
+           word_count(l) <= 10;
 }
 
 }  // namespace
@@ -217,6 +383,10 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+bool starts_upper(std::string_view s) {
+    return !s.empty() && ascii::is_upper(s[0]);
+}
+
 std::size_t word_count(std::string_view line) {
     std::size_t n = 0;
     bool in_word = false;
@@ -246,18 +416,29 @@ bool ends_sentence(std::string_view line) {
 
 bool is_chrome_line(std::string_view line) {
     const std::string t = trim(line);
-    if (t.empty()) return false;
+    if (t.empty() || word_count(t) > kChromeMaxWords) return false;
     if (is_separator(t) || all_digits(t)) return true;
+    // Lower-case, trailing punctuation dropped: prefix tests read it as they would the line.
     const std::string l = label(t);
     if (in(kChromeLabels, l) || is_counted_label(l)) return true;
     if (l.starts_with("share it on") || l.starts_with("share on ")) return true;
     if (l.starts_with("get started now")) return true;
     return is_app_promotion(l) || is_ai_feature_promotion(l) || is_navigation(l) ||
-           is_image_placeholder(l) || is_signup(l);
+           is_image_placeholder(l) || is_signup(l) || is_consent_banner(l) || is_share_bar(l) ||
+           is_story_link(l) || is_tag_list(l) || is_copyright(l) || is_section_bar(t) ||
+           is_reading_time(l) || is_breadcrumb(t) || is_ad_or_link_label(l);
+}
+
+bool is_prose(std::string_view line) {
+    if (line.starts_with("\xE2\x80\xA2") || line.starts_with("- ")) return false;
+    const bool statement = ends_sentence(line) && !line.ends_with('?');
+    return (statement && word_count(line) >= kProseWords) || word_count(line) > 30;
 }
 
 bool is_list_header(std::string_view line) {
-    return in(kListHeaders, label(without_section_tag(line)));
+    const std::string l = label(without_section_tag(line));
+    // "More from Opinion", "More from Reuters": a short label, not a sentence.
+    return in(kListHeaders, l) || (l.starts_with("more from ") && word_count(l) <= 5);
 }
 
 bool is_related_header(std::string_view line) {
@@ -299,6 +480,12 @@ bool is_link_bar(std::string_view line) {
 
 bool is_caption(std::string_view line) {
     const std::string t = trim(line);
+    // A caption labelled as one; the label is in the first 12 bytes.
+    if (starts_with_any(lower(std::string_view(t).substr(0, 12)),
+                        {"photo:", "image:", "picture:", "pictured:", "file photo:", "photograph:",
+                         "(photo"}) &&
+        word_count(t) <= 40)
+        return true;
     const auto photo = t.rfind("Photo: ");
     if (photo != std::string::npos && word_count(std::string_view(t).substr(photo)) <= 5)
         return true;
@@ -317,70 +504,6 @@ bool is_email(std::string_view line) {
     const auto dot = t.find('.', at);
     return dot != std::string::npos && dot + 1 < t.size() &&
            t.find('@', at + 1) == std::string::npos;
-}
-
-bool looks_like_name(std::string_view line) {
-    const std::string t = trim(line);
-    const auto n = word_count(t);
-    if (n < 2 || n > 4) return false;
-    bool at_word_start = true;
-    for (const char c : t) {
-        const auto u = static_cast<unsigned char>(c);
-        if (ascii::is_digit(c) || c == ',' || c == '.' || c == ':' || c == '!' || c == '?' ||
-            c == '|' || c == '@')
-            return false;
-        if (at_word_start && u < 0x80 && !ascii::is_upper(c)) return false;
-        at_word_start = c == ' ';
-    }
-    return true;
-}
-
-std::optional<std::string> byline_author(std::string_view line) {
-    const std::string t = trim(line);
-    if (t.starts_with("By ") || t.starts_with("by ")) {
-        std::string name = trim(std::string_view(t).substr(3));
-        if (looks_like_name(name) || (word_count(name) == 1 && starts_upper(name))) return name;
-        return std::nullopt;
-    }
-    // "Daniel Kim Views": the name beside a view counter whose number was not captured.
-    for (std::string_view suffix : {" Views", " views"}) {
-        if (t.ends_with(suffix)) {
-            std::string name = trim(std::string_view(t).substr(0, t.size() - suffix.size()));
-            if (looks_like_name(name)) return name;
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<SourceTime> source_and_time(std::string_view line) {
-    const std::string t = trim(line);
-    if (!t.ends_with(" ago") || word_count(t) > 8) return std::nullopt;
-    // Walk back over "<unit>[s] ago" and the number before it.
-    std::string_view body = std::string_view(t).substr(0, t.size() - 4);
-    std::string unit_found;
-    for (auto unit : kTimeUnits) {
-        for (const std::string& form : {std::string(unit) + "s", std::string(unit)}) {
-            if (body.ends_with(" " + form)) {
-                unit_found = form;
-                break;
-            }
-        }
-        if (!unit_found.empty()) break;
-    }
-    if (unit_found.empty()) return std::nullopt;
-    std::size_t end_number = body.size() - unit_found.size() - 1;
-    std::size_t start = end_number;
-    while (start > 0 && ascii::is_digit(body[start - 1])) --start;
-    if (start == end_number) return std::nullopt;
-    SourceTime out;
-    out.time = t.substr(start);
-    std::string prefix = trim(std::string_view(t).substr(0, start));
-    // "time" is the label of a clock icon that scrapers glue to the time.
-    if (prefix == "time" || prefix == "Time" || prefix == "Published" || prefix == "Updated") {
-        prefix.clear();
-    }
-    out.source = prefix;
-    return out;
 }
 
 std::optional<std::string> bulleted_label(std::string_view line) {

@@ -11,12 +11,20 @@ namespace news::clean {
 
 std::size_t word_count(std::string_view line);
 bool ends_sentence(std::string_view line);  // . ! ? … or a closing quote after one
+bool starts_upper(std::string_view line);   // an ASCII capital first
 
 // Site chrome that stands alone on a line: "Advertisement", "Hashtags", "Comments",
 // "No comments yet...", "Leave a Reply", "Share it on...", "logo", "Comments0", counters ("300"),
 // separators ("-", "•"), navigation ("Skip to content", "Quick access to main page …"),
-// image placeholders ("Orange background"), app and AI-feature promotions, sign-up lines.
+// image placeholders ("Orange background"), app and AI-feature promotions, sign-up lines,
+// cookie-consent banners, share bars ("Facebook Twitter LinkedIn Email"), links to other
+// stories ("Read more: …"), tag lists ("Tags: …"), copyright lines ("© 2024 …") and section
+// bars ("World  Business  Markets  Tech").
 bool is_chrome_line(std::string_view line);
+
+// Article text rather than a headline or a link: a statement of 12 words or more, or any line
+// of over 30 words. Bullets never start prose; headlines may end with '?'.
+bool is_prose(std::string_view line);
 
 // Headers of link lists ("Suggested reads", "Latest Stories", "Popular Now", "Must-Reads",
 // "You May Also Like", "[ASIA] Latest Stories" …). What follows is a list, not article text.
@@ -31,26 +39,12 @@ bool is_related_header(std::string_view line);
 // A bar of short links separated by '|' ("Find us on Apple Podcasts | Spotify | …").
 bool is_link_bar(std::string_view line);
 
-// A photo caption carrying its credit ("… Photo: AFP", "… 2023./Reuters-Yonhap News").
+// A photo caption carrying its credit ("… Photo: AFP", "… 2023./Reuters-Yonhap News") or
+// labelled as one ("Photo: A Toyota logo at the Tokyo Motor Show.", "Image: …").
 bool is_caption(std::string_view line);
 
 // A line that is only an e-mail address (an author's contact under a byline).
 bool is_email(std::string_view line);
-
-// A person's name as bylines give it: 2-4 capitalised words, no digits or sentence punctuation.
-bool looks_like_name(std::string_view line);
-
-// The author of an explicit byline: "By Jane Doe", "Daniel Kim Views" (name + view counter).
-std::optional<std::string> byline_author(std::string_view line);
-
-// Relative or absolute publication time alone or glued to an outlet name:
-// "Nikkei Asia2 days ago" -> {"Nikkei Asia", "2 days ago"}; "time7 hours ago" -> {"", "7 hours
-// ago"}.
-struct SourceTime {
-    std::string source;  // empty when the line names none
-    std::string time;
-};
-std::optional<SourceTime> source_and_time(std::string_view line);
 
 // Bullet or dash before a repeated outlet name: "• Nikkei Asia", "- HKFP" -> "Nikkei Asia".
 std::optional<std::string> bulleted_label(std::string_view line);

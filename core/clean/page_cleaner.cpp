@@ -1,8 +1,11 @@
 #include "core/clean/page_cleaner.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "core/clean/header_lines.hpp"
 #include "core/clean/line_rules.hpp"
+#include "core/clean/page_header.hpp"
 #include "core/clean/related_articles.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
@@ -17,8 +20,6 @@ constexpr std::size_t kDerivedTitleMax = 80;
 // A lead-in fragment ("Japanese carmaker") broken off the first paragraph has at most this many
 // words.
 constexpr std::size_t kLeadInWords = 4;
-// A list ends at a line that reads as prose: a sentence of at least this many words.
-constexpr std::size_t kProseWords = 12;
 
 using ascii::lower;
 
@@ -34,13 +35,6 @@ std::vector<std::string> split_lines(std::string_view raw) {
         start = end + 1;
     }
     return lines;
-}
-
-// Headlines in link lists may end with '?' but not with a full stop; bullets never start prose.
-bool is_prose(std::string_view line) {
-    if (line.starts_with("\xE2\x80\xA2") || line.starts_with("- ")) return false;
-    const bool statement = ends_sentence(line) && !line.ends_with('?');
-    return (statement && word_count(line) >= kProseWords) || word_count(line) > 30;
 }
 
 bool mentions_podcast(std::string_view line) {
@@ -99,36 +93,6 @@ std::string derive_title(std::string_view paragraph) {
     std::string t(sentence.substr(0, cut));
     while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == ':')) t.pop_back();
     return t + "\xE2\x80\xA6";
-}
-
-void add_author(Article& a, std::string name) {
-    if (std::find(a.authors.begin(), a.authors.end(), name) == a.authors.end()) {
-        a.authors.push_back(std::move(name));
-    }
-}
-
-// Title and the metadata lines under it; returns the index of the first body line.
-std::size_t read_header(const std::vector<std::string>& lines, Article& a) {
-    std::size_t i = 0;
-    if (lines.size() > 1 && looks_like_headline(lines[0]) && !source_and_time(lines[0])) {
-        a.title = lines[i++];
-    }
-    while (i < lines.size()) {
-        const std::string& line = lines[i];
-        if (!a.title.empty() && line == a.title) {
-            ++i;
-        } else if (auto st = source_and_time(line)) {
-            if (!st->source.empty() && !a.source) a.source = st->source;
-            if (!a.published_text) a.published_text = st->time;
-            ++i;
-        } else if (auto author = byline_author(line)) {
-            add_author(a, *author);
-            ++i;
-        } else {
-            break;
-        }
-    }
-    return i;
 }
 
 void read_body(const std::vector<std::string>& lines, std::size_t i, Article& a) {
@@ -190,7 +154,10 @@ std::vector<Article> clean_page(std::string_view raw, std::string_view origin) {
     const std::string stem = stem_of(origin);
     std::vector<Article> out;
     Article page;
-    read_body(main_lines, read_header(main_lines, page), page);
+    const HeaderEnd header = read_header(main_lines, page);
+    if (header.standfirst) page.paragraphs.push_back(*header.standfirst);
+    read_body(main_lines, header.body, page);
+    if (!page.source && !page.paragraphs.empty()) page.source = wire_source(page.paragraphs[0]);
     if (page.title.empty() && !page.paragraphs.empty()) {
         page.title = derive_title(page.paragraphs.front());
         page.title_derived = true;

@@ -1,5 +1,6 @@
 #include "core/clean/related_articles.hpp"
 
+#include "core/clean/header_lines.hpp"
 #include "core/clean/line_rules.hpp"
 
 namespace news::clean {

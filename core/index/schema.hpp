@@ -60,8 +60,9 @@ inline constexpr std::string_view kMetaArticleCount =
 // feed's fields are read) or different terms. It is part of the hash kept for each file and
 // each document, so the first run of a newer indexer reads every file again, once, and
 // rewrites its documents. 2: feeds' written dates are dates; hyphenated compounds are also
-// indexed joined.
-inline constexpr int kSchemaVersion = 2;
+// indexed joined. 3: pages' date lines, bylines of several authors, standfirsts, wire
+// datelines' outlets and more furniture (docs/cleaning.md).
+inline constexpr int kSchemaVersion = 3;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.
 inline std::string versioned_hash(std::uint64_t content_hash) {

@@ -65,6 +65,11 @@ def clean_page_seeds():
     write("clean_page", "related_repeated", "Title\n\nBody.\n" + "Related Articles\nT\nFT\n" * 500)
     write("clean_page", "bylines", "Headline\nBy \nBy ,,,\nBy A and B and C and \nwriter@\n@\n")
     write("clean_page", "dates", "Nikkei Asia2 days ago\n99999999 days ago\n-1 hours ago\n")
+    write("clean_page", "header_furniture",
+          "Home > > Autos\n >  > \nA  B  C\nT T\nT T\nBy A, , and | \nBy Jane Doe |\n"
+          "By Jane Doe \u2014 \nUpdated\nUpdated: \nPublished on 31 February 2024\n"
+          "Jane Doe\n2 days ago\nKantaro Komiya,\n4 min read\n0 min read\n"
+          "Advertisement \u00b7\n(Reuters) - x\n (AP) \u2014 \nA (\nAB (X) -\n\u00a9\n")
     write("clean_page", "empty", b"")
     write("clean_page", "single_newline", b"\n")
 

@@ -2,6 +2,7 @@
 // cases where it must not.
 #include <doctest/doctest.h>
 
+#include "core/clean/header_lines.hpp"
 #include "core/clean/line_rules.hpp"
 #include "core/clean/page_cleaner.hpp"
 
@@ -31,12 +32,12 @@ bool has_paragraph(const news::Article& a, std::string_view text) {
 }  // namespace
 
 TEST_CASE("rule chrome-line: stand-alone site labels are dropped") {
-    for (const char* line : {"Advertisement", "Hashtags", "Comments", "No comments yet...",
-                             "Leave a Reply", "Share it on...", "logo", "Comments0", "300", "-",
-                             "Try Our AI Features", "Explore what Daily8 AI can do for you:",
-                             "DOWNLOAD THE APP", "app-storeplay-store", "Orange background",
-                             "Skip to content", "Quick access to main page (top)",
-                             "Sign up here to receive our newsletter each week."}) {
+    for (const char* line :
+         {"Advertisement", "Hashtags", "Comments", "No comments yet...", "Leave a Reply",
+          "Share it on...", "logo", "Comments0", "300", "-", "Try Our AI Features",
+          "Explore what Daily8 AI can do for you:", "DOWNLOAD THE APP", "app-storeplay-store",
+          "Orange background", "Skip to content", "Quick access to main page (top)",
+          "Sign up here to receive our newsletter each week."}) {
         CHECK_MESSAGE(is_chrome_line(line), line);
         CHECK_MESSAGE(clean_one(line).paragraphs.size() == 2, line);
     }
@@ -62,6 +63,8 @@ TEST_CASE("rule link-list: a list header and the headlines under it are dropped"
     CHECK(a.paragraphs.size() == 2);
     CHECK(is_list_header("Weekly Best Articles"));
     CHECK(is_list_header("Must-Reads"));
+    CHECK(is_list_header("More from Opinion"));
+    CHECK_FALSE(is_list_header("More from the minister's speech is expected on Friday"));
     CHECK_FALSE(is_list_header("Latest figures show a rise in sales"));
 }
 
@@ -81,16 +84,62 @@ TEST_CASE("rule podcast-banner: a link bar takes the promotion above it") {
     CHECK_FALSE(is_link_bar("Prices rose 5% | analysts expected a smaller increase in the month"));
 }
 
+TEST_CASE("rule chrome-line: consent banners, share bars, story links, tags, copyright, sections") {
+    for (const char* line :
+         {"We use cookies to improve your experience. By continuing you agree to our Cookie "
+          "Policy. Accept all cookies",
+          "This website uses cookies. OK",
+          "Facebook Twitter LinkedIn Email",
+          "Share: Facebook | X | WhatsApp",
+          "Read more: Honda and GM to co-develop affordable EVs",
+          "READ MORE: Why carmakers need buttons",
+          "Tags: Toyota, Batteries, Electric vehicles",
+          "Filed under: Business",
+          "\xC2\xA9 2024 Reuters. All rights reserved.",
+          "Copyright 2024 The Daily Planet",
+          "World  Business  Markets  Tech  Opinion",
+          "4 min read",
+          "12 mins read",
+          "Reading time: 4 minutes",
+          "Home > Business > Autos",
+          "News \xE2\x80\xBA World \xE2\x80\xBA Asia",
+          "Advertisement \xC2\xB7 Scroll to continue",
+          "Purchase Licensing Rights, opens new tab",
+          "Sign up here.",
+          "Join the conversation",
+          "Show comments",
+          "Open in app"}) {
+        CHECK_MESSAGE(is_chrome_line(line), line);
+        CHECK_MESSAGE(clean_one(line).paragraphs.size() == 2, line);
+    }
+    // The same words in sentences of an article stay.
+    for (const char* line :
+         {"Regulators said sites must ask users to accept cookies before tracking them.",
+          "The bakery's cookie sales rose 20% after it cut prices, the company said.",
+          "Facebook and Twitter were both fined by the regulator on Tuesday.",
+          "Read more about the plan in the company's annual report, the spokesman said.",
+          "The newspaper said all rights reserved for the league would be sold next year.",
+          "Toyota to build battery plant in North Carolina", "Shares rose 4 min after the open",
+          "Prices > costs > wages, the report said.",
+          "Advertisement revenue fell 10% in the quarter, the company said."}) {
+        CHECK_FALSE_MESSAGE(is_chrome_line(line), line);
+    }
+}
+
 TEST_CASE("rule caption: photo captions with their credit are dropped") {
+    CHECK(is_caption("Photo: A Toyota logo at the Tokyo Motor Show. (Reuters)"));
+    CHECK(is_caption("Image: Getty Images"));
     CHECK(is_caption("The N7 electric car displayed during the Auto Show. Photo: AFP"));
     CHECK(is_caption("The minister speaks in Tokyo on December 18, 2023./Reuters-Yonhap News"));
     CHECK_FALSE(is_caption("The photo: a reporter's account of the night the plant closed down."));
-    CHECK(clean_one("The N7 electric car displayed during the Auto Show. Photo: AFP").paragraphs.size() == 2);
+    CHECK(clean_one("The N7 electric car displayed during the Auto Show. Photo: AFP")
+              .paragraphs.size() == 2);
 }
 
 TEST_CASE("rule title: the headline is the first short line; duplicates collapse") {
     const auto a = news::clean_page(
-        "logo\nFoxconn eyes Japan-made EVs\n\nFoxconn eyes Japan-made EVs\n\nNikkei Asia2 days ago\n"
+        "logo\nFoxconn eyes Japan-made EVs\n\nFoxconn eyes Japan-made EVs\n\n"
+        "Nikkei Asia2 days ago\n"
         "Hello everyone, this is a newsletter about technology in Asia this week.\n",
         "p.txt");
     REQUIRE(a.size() == 1);
@@ -125,10 +174,29 @@ TEST_CASE("rule source-time: outlet and time glued together are split") {
 }
 
 TEST_CASE("rule byline: authors only from explicit bylines") {
-    CHECK(byline_author("By Jane Doe") == "Jane Doe");
-    CHECK(byline_author("Daniel Kim Views") == "Daniel Kim");
-    CHECK_FALSE(byline_author("By the end of the year"));
-    CHECK_FALSE(byline_author("writes Nikkei Asia's Cissy Zhou"));
+    const auto authors = [](std::string_view line) {
+        const auto b = byline(line);
+        return b ? b->authors : std::vector<std::string>{};
+    };
+    CHECK(authors("By Jane Doe") == std::vector<std::string>{"Jane Doe"});
+    CHECK(authors("Daniel Kim Views") == std::vector<std::string>{"Daniel Kim"});
+    CHECK(authors("By Jane Doe and John Roe") == std::vector<std::string>{"Jane Doe", "John Roe"});
+    CHECK(authors("By Jane Doe, John Roe and Ann Lee") ==
+          std::vector<std::string>{"Jane Doe", "John Roe", "Ann Lee"});
+    const auto with_outlet = byline("By Jane Doe and John Roe | Reuters");
+    REQUIRE(with_outlet);
+    CHECK(with_outlet->authors == std::vector<std::string>{"Jane Doe", "John Roe"});
+    CHECK(with_outlet->source == "Reuters");
+    CHECK(byline("By Jane Doe")->source.empty());
+    CHECK_FALSE(byline("By the end of the year"));
+    CHECK_FALSE(byline("By Jane Doe and the rest of the team"));
+    CHECK_FALSE(byline("by then, prices had risen - and so had wages"));
+    CHECK_FALSE(byline("writes Nikkei Asia's Cissy Zhou"));
+    // Full names alone: two or more, so a short capitalised headline is not taken for one.
+    CHECK(authors("Kantaro Komiya, Daniel Leussink") ==
+          std::vector<std::string>{"Kantaro Komiya", "Daniel Leussink"});
+    CHECK_FALSE(byline("Honda Nissan Merger Talks"));
+    CHECK_FALSE(byline("Honda and Nissan"));
     const auto a = clean_one("Daniel Kim\ncontent@example.com");
     CHECK(a.authors == std::vector<std::string>{"Daniel Kim"});
     CHECK(a.paragraphs.size() == 2);
@@ -186,7 +254,98 @@ TEST_CASE("rule related-articles: complete stories become articles, bare links a
 TEST_CASE("the cleaner survives hostile bytes") {
     CHECK(news::clean_page("", "e.txt").empty());
     CHECK(news::clean_page(std::string("\0\0\0", 3), "n.txt").empty());
-    const auto a = news::clean_page("Head line here\nBroken \xFF bytes in a paragraph of text.\r\n", "b.txt");
+    const auto a =
+        news::clean_page("Head line here\nBroken \xFF bytes in a paragraph of text.\r\n", "b.txt");
     REQUIRE(a.size() == 1);
     CHECK(a[0].paragraphs[0].find("\xEF\xBF\xBD") != std::string::npos);
+}
+
+TEST_CASE("rule dateline: a date under the headline is the article's date") {
+    const auto d = dateline("Updated March 5, 2024 10:32 AM GMT");
+    REQUIRE(d);
+    CHECK(d->text == "March 5, 2024 10:32 AM GMT");
+    CHECK(d->date == "2024-03-05");
+    CHECK(dateline("Published: 5 March 2024")->date == "2024-03-05");
+    CHECK(dateline("2024-03-05")->date == "2024-03-05");
+    CHECK_FALSE(dateline("Updated 03/05/2024"));  // day and month order unknown
+    CHECK_FALSE(dateline("Sales rose in March 2024 as the plant opened"));
+}
+
+TEST_CASE("rule title: the headline under labels and banners, with its byline and date") {
+    const auto a = news::clean_page(
+        "Skip to content\nMenu\nSign in\n"
+        "We use cookies to improve your experience. Accept all cookies\n"
+        "World  Business  Markets  Tech\n"
+        "Electric cars\n"
+        "Toyota to build battery plant in North Carolina\n"
+        "Toyota to build battery plant in North Carolina\n"
+        "By Jane Doe and John Roe | Reuters\n"
+        "Updated March 5, 2024 10:32 AM GMT\n"
+        "Facebook Twitter LinkedIn Email\n"
+        "Toyota Motor Corp said on Tuesday it would invest $1.3 billion in a new battery plant.\n"
+        "Photo: A Toyota logo at the Tokyo Motor Show. (Reuters)\n"
+        "Read more: Honda and GM to co-develop affordable EVs\n"
+        "Analysts said the investment reflected pressure from policy incentives at home.\n"
+        "Tags: Toyota, Batteries, Electric vehicles\n"
+        "\xC2\xA9 2024 Reuters. All rights reserved.\n",
+        "p.txt");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].title == "Toyota to build battery plant in North Carolina");
+    CHECK(a[0].authors == std::vector<std::string>{"Jane Doe", "John Roe"});
+    CHECK(a[0].source == "Reuters");
+    CHECK(a[0].published == "2024-03-05");
+    CHECK(a[0].published_text == "March 5, 2024 10:32 AM GMT");
+    CHECK(a[0].headings.empty());
+    CHECK(a[0].paragraphs ==
+          std::vector<std::string>{
+              "Toyota Motor Corp said on Tuesday it would invest $1.3 billion in a new battery "
+              "plant.",
+              "Analysts said the investment reflected pressure from policy incentives at home."});
+    // Without a copy, byline or date under it, a line further down is not taken for the title.
+    const auto b = news::clean_page(
+        "Electric cars\nToyota to build battery plant\n"
+        "Toyota Motor Corp said on Tuesday it would invest $1.3 billion in a new battery plant.\n",
+        "p.txt");
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].title == "Electric cars");
+}
+
+TEST_CASE("rule wire-source: a wire dateline names the outlet of a page that names none") {
+    CHECK(wire_source("TOKYO (Reuters) - Japan's Honda Motor said on Monday it would merge.") ==
+          "Reuters");
+    CHECK(wire_source("WASHINGTON, D.C. (AP) \xE2\x80\x94 The Senate voted on Tuesday.") == "AP");
+    CHECK_FALSE(wire_source("Toyota (TM) - the carmaker - said on Monday it would invest."));
+    CHECK_FALSE(wire_source("TOKYO - Japan's Honda Motor said on Monday it would merge."));
+    CHECK_FALSE(wire_source("US (and Japanese) firms - all of them - gained."));
+    const auto a = news::clean_page(
+        "Honda, Nissan agree to study merger\nDecember 23, 2024\n"
+        "TOKYO (Reuters) - Japan's Honda Motor and Nissan Motor said on Monday they would merge.\n",
+        "p.txt");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].source == "Reuters");
+    CHECK(a[0].paragraphs[0].starts_with("TOKYO (Reuters) - "));  // the text stays as published
+}
+
+TEST_CASE("rule standfirst: the line between headline and byline is the article's first text") {
+    const auto a = news::clean_page(
+        "Opinion\nWhy Japan's carmakers are betting on hybrids\n"
+        "The shift to fully electric cars has slowed, and Toyota's bet looks wiser by the day\n"
+        "Jane Smith\nPublished 12 February 2024\n"
+        "While Western rivals poured billions into battery-only models, Toyota kept faith.\n"
+        "Join the conversation\nShow comments\n"
+        "More from Opinion\nEurope's EV slowdown is a warning\nCan Nissan survive alone?\n",
+        "p.txt");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].title == "Why Japan's carmakers are betting on hybrids");
+    CHECK(a[0].authors == std::vector<std::string>{"Jane Smith"});
+    CHECK(a[0].published == "2024-02-12");
+    CHECK(a[0].headings.empty());
+    CHECK(
+        a[0].paragraphs ==
+        std::vector<std::string>{
+            "The shift to fully electric cars has slowed, and Toyota's bet looks wiser by the day",
+            "While Western rivals poured billions into battery-only models, Toyota kept faith."});
+    // A name with no date under it is not taken for a byline.
+    const auto b = clean_one("Jane Smith");
+    CHECK(b.authors.empty());
 }
