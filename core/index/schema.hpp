@@ -61,8 +61,9 @@ inline constexpr std::string_view kMetaArticleCount =
 // each document, so the first run of a newer indexer reads every file again, once, and
 // rewrites its documents. 2: feeds' written dates are dates; hyphenated compounds are also
 // indexed joined. 3: pages' date lines, bylines of several authors, standfirsts, wire
-// datelines' outlets and more furniture (docs/cleaning.md).
-inline constexpr int kSchemaVersion = 3;
+// datelines' outlets and more furniture (docs/cleaning.md). 4: letters with diacritics are
+// indexed as ASCII ("café" as "cafe").
+inline constexpr int kSchemaVersion = 4;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.
 inline std::string versioned_hash(std::uint64_t content_hash) {

@@ -6,6 +6,7 @@
 
 #include "core/search/sought_terms.hpp"
 #include "core/text/ascii.hpp"
+#include "core/text/fold.hpp"
 
 namespace news {
 namespace {
@@ -143,7 +144,8 @@ std::vector<WordSpan> word_spans(std::string_view text, const QueryWords& words)
     return out;
 }
 
-// Lower case as the term generator makes terms (a typographic apostrophe becomes ').
+// Lower case as the term generator makes terms from normalised text (a typographic apostrophe
+// becomes ', a letter with a diacritic its ASCII letter).
 std::string lowered(std::string_view word) {
     std::string out;
     out.reserve(word.size());
@@ -158,6 +160,8 @@ std::string lowered(std::string_view word) {
         i += decode(word, i, cp);
         if (cp == 0x2019) {
             out += '\'';
+        } else if (const auto folded = fold_diacritic(cp)) {
+            for (const char c : *folded) out += ascii::to_lower(c);  // as the index folds it
         } else {
             Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(cp));
         }

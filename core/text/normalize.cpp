@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/text/ascii.hpp"
+#include "core/text/fold.hpp"
 
 namespace news {
 namespace {
@@ -112,6 +113,8 @@ std::string map_punctuation(std::string_view in) {
         const auto [cp, len] = decode(in, i);
         if (const char* rep = punctuation_replacement(cp)) {
             out += rep;
+        } else if (const auto folded = fold_diacritic(cp)) {
+            out += *folded;
         } else {
             out.append(in.substr(i, len));
         }

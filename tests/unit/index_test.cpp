@@ -81,6 +81,17 @@ TEST_CASE("normalisation: each variant finds the other, both ways") {
          "DeepSeek moment\xE2\x80\x9D",
          "\"DeepSeek moment\""},
         {"the programme was cut", "program"},
+        {"a caf\xC3\xA9 in S\xC3\xA3o Paulo", "cafe"},
+        {"a cafe in Sao Paulo", "caf\xC3\xA9"},
+        {"Thomas M\xC3\xBCller scored", "Muller"},
+        {"Thomas Muller scored", "M\xC3\xBCller"},
+        {"the cafe\xCC\x81 opened", "caf\xC3\xA9"},  // decomposed: e + combining acute
+        {"offices in \xC5\x81\xC3\xB3"
+         "d\xC5\xBA",
+         "Lodz"},
+        {"the Stra\xC3\x9F"
+         "e was closed",
+         "strasse"},
     };
     for (const auto& [text, query] : pairs) {
         CHECK_MESSAGE(find({{"doc", text}, {"other", "unrelated words about cocoa"}}, query) ==
@@ -88,6 +99,12 @@ TEST_CASE("normalisation: each variant finds the other, both ways") {
                       text << " <- " << query);
     }
     CHECK(news::normalize_for_index("U.S. co-operation") == "US cooperation");
+    CHECK(news::normalize_for_index("Caf\xC3\xA9 M\xC3\x9CLLER \xC3\x86on") == "Cafe MULLER Aeon");
+    // Letters of other scripts, and signs that are not letters, stay as they are.
+    CHECK(news::normalize_for_index("\xE4\xB8\xAD\xE5\x9B\xBD 3\xC3\x97"
+                                    "5") ==
+          "\xE4\xB8\xAD\xE5\x9B\xBD 3\xC3\x97"
+          "5");
 }
 
 TEST_CASE("compounds: the joined form finds the hyphenated one, in the body and the title") {
