@@ -264,7 +264,8 @@ struct Searcher::Impl {
         Xapian::Enquire enquire(db);
         enquire.set_query(q);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
-        if (p.sort == SortOrder::Date) {
+        // With no words to rank by (a filter alone), relevance says nothing: newest first.
+        if (p.sort == SortOrder::Date || query.empty()) {
             enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
         }
         Xapian::doccount check_all = 0;

@@ -289,6 +289,20 @@ TEST_CASE("sort by date puts the newest dated article first") {
     CHECK(r.front() == "nissan-1");
 }
 
+TEST_CASE("with no query words the articles come newest first, undated ones last") {
+    // A filter alone (or an empty box) gives nothing to rank by; in index order the undated
+    // copy "nissan-2" came second.
+    for (const char* q : {"", "\""}) {
+        CAPTURE(q);
+        const auto r = ids(search({{"q", q}, {"collapse", "false"}}));
+        REQUIRE(r.size() == 5);
+        CHECK(std::vector<std::string>(r.begin(), r.begin() + 3) ==
+              std::vector<std::string>{"nissan-1", "markup", "cocoa"});
+    }
+    CHECK(ids(search({{"q", ""}, {"source", "Nikkei Asia"}, {"collapse", "false"}})) ==
+          std::vector<std::string>{"nissan-1", "battery"});
+}
+
 TEST_CASE("paging: pages do not overlap and past the end is empty") {
     const auto p1 = ids(search({{"q", "electric"}, {"per_page", "2"}, {"collapse", "false"}}));
     const auto p2 =
