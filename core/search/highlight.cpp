@@ -74,13 +74,14 @@ struct WordSpan {
 };
 
 // Two words joined by a hyphen that the query asks for as one ("startup" for "start-up", which
-// the index also holds joined: core/text/compounds.hpp) become one marked word.
+// the index also holds joined: core/text/compounds.hpp), or by '&' ("AT&T", which the index
+// holds as "ATT": core/text/normalize.hpp), become one marked word.
 void join_compounds(std::string_view text, const QueryWords& words, std::vector<WordSpan>& spans) {
     std::size_t kept = 0;
     for (std::size_t k = 0; k < spans.size(); ++k) {
         WordSpan s = spans[k];
         if (k + 1 < spans.size() && s.term < 0 && spans[k + 1].term < 0 &&
-            spans[k + 1].begin == s.end + 1 && text[s.end] == '-') {
+            spans[k + 1].begin == s.end + 1 && (text[s.end] == '-' || text[s.end] == '&')) {
             const WordSpan& next = spans[k + 1];
             std::string joined(text.substr(s.begin, s.end - s.begin));
             joined.append(text.substr(next.begin, next.end - next.begin));

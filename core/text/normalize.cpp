@@ -77,12 +77,27 @@ const char* punctuation_replacement(char32_t cp) {
 }
 
 // End of the run of ASCII bytes from `i` that map_punctuation copies unchanged: all but '%',
-// '-' and non-ASCII bytes.
+// '-', '&' and non-ASCII bytes.
 std::size_t plain_ascii_run(std::string_view in, std::size_t i) {
     while (i < in.size() && static_cast<unsigned char>(in[i]) < 0x80 && in[i] != '%' &&
-           in[i] != '-')
+           in[i] != '-' && in[i] != '&')
         ++i;
     return i;
+}
+
+// The '&' at `at` joins two short runs of capitals into one name ("AT&T", "S&P", "R&D", "M&A"):
+// 1 to 3 capitals on each side, no other letter or digit touching them. The parser would split
+// the name at '&' into letters that find anything; joined ("ATT") it is one word, as other
+// sources write it.
+bool joins_capitals(std::string_view in, std::size_t at) {
+    std::size_t b = at;
+    while (b > 0 && is_upper(in[b - 1])) --b;
+    std::size_t e = at + 1;
+    while (e < in.size() && is_upper(in[e])) ++e;
+    const std::size_t left = at - b, right = e - at - 1;
+    const bool alone =
+        (b == 0 || !ascii::is_alnum(in[b - 1])) && (e == in.size() || !ascii::is_alnum(in[e]));
+    return left >= 1 && left <= 3 && right >= 1 && right <= 3 && alone;
 }
 
 std::string map_punctuation(std::string_view in) {
@@ -98,6 +113,10 @@ std::string map_punctuation(std::string_view in) {
             if (c == '-' && i + 1 < in.size() && in[i + 1] == '-') {
                 out += " - ";  // "--" is an em dash typed in ASCII
                 while (i < in.size() && in[i] == '-') ++i;
+                continue;
+            }
+            if (c == '&' && joins_capitals(in, i)) {
+                ++i;
                 continue;
             }
             if (c == '%') {

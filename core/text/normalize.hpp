@@ -6,6 +6,7 @@
 // Rules (docs/index-schema.md, "Normalisation"):
 //   - curly quotes -> straight, dashes -> '-', em dash / "--" -> " - ", NBSP -> space
 //   - letters with diacritics -> ASCII ("café" -> "cafe", "Müller" -> "Muller"; core/text/fold.hpp)
+//   - names of capitals joined by '&' -> joined ("AT&T" -> "ATT", "S&P" -> "SP", "R&D" -> "RD")
 //   - "5.5mn", "5.5 mln" -> "5.5 million" (also bn/bln -> billion, tn/trn -> trillion)
 //   - "40%", "40 per cent", "40 pct" -> "40 percent"
 //   - "co-operation" -> "cooperation" (hyphenated co- prefix joined)

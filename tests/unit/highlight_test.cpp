@@ -95,6 +95,13 @@ TEST_CASE("a hyphenated word the query names joined is marked whole") {
           std::vector<std::string>{"start-up", "startup"});
 }
 
+TEST_CASE("a name of capitals joined by & is marked whole, as the index holds it joined") {
+    const std::string text = "AT&T and ATT both, but not AT or T alone.";
+    const OneDocIndex index(text, "AT&T");
+    CHECK(marked(news::highlight_all(news::QueryWords(index.query), text)) ==
+          std::vector<std::string>{"AT&amp;T", "ATT"});
+}
+
 TEST_CASE("markup in the text is escaped, marks stay balanced") {
     const std::string text = "<script>alert(1)</script> & <b>Foxconn</b> buys";
     const OneDocIndex index(text, "foxconn");

@@ -89,6 +89,10 @@ TEST_CASE("normalisation: each variant finds the other, both ways") {
         {"offices in \xC5\x81\xC3\xB3"
          "d\xC5\xBA",
          "Lodz"},
+        {"AT&T cut 12,000 jobs", "ATT"},
+        {"ATT cut 12,000 jobs", "AT&T"},
+        {"spending on R&D rose", "R&D"},
+        {"the S&P 500 fell", "\"S&P 500\""},
         {"the Stra\xC3\x9F"
          "e was closed",
          "strasse"},

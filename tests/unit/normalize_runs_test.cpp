@@ -34,6 +34,11 @@ TEST_CASE("normalisation: rewrites at the edges and in the middle of copied runs
         {"\xCE\xB1neighbour", "\xCE\xB1neighbour"},  // letters after a non-ASCII one (Greek)
         {"\xCE\xB1honour", "\xCE\xB1honour"},
         {"end.", "end."},
+        {"AT&T's R&D, S&P 500 and M&A", "ATT's RD, SP 500 and MA"},  // names of capitals
+        {"Marks & Spencer, AT & T, ABCD&E, Ab&C, A&B1, &lt;OLN&gt;",
+         "Marks & Spencer, AT & T, ABCD&E, Ab&C, A&B1, &lt;OLN&gt;"},
+        {"&", "&"},
+        {"A&", "A&"},
         {"...honour", "...honor"},
     };
     for (const auto& [text, expected] : cases) {
