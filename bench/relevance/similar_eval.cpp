@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cli.hpp"
 #include "halves.hpp"
 
 namespace {
@@ -35,48 +36,43 @@ using nlohmann::json;
 }
 
 struct Options {
-    std::string command, corpus, out, split, host = "127.0.0.1";
+    std::string command, corpus, out, split, host;
     int articles = 500, port = 0;
     std::optional<double> min_mrr;
 };
 
 Options parse_args(int argc, char** argv) {
-    if (argc < 2) usage("missing command");
-    Options o;
-    o.command = argv[1];
-    for (int i = 2; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(a + " needs a value");
-            return argv[++i];
+    try {
+        const bench::Args args(
+            argc, argv,
+            {"--corpus", "--out", "--split", "--host", "--articles", "--port", "--min-mrr"});
+        if (args.positional().size() != 1) usage("one command: split or measure");
+        Options o;
+        o.command = args.positional()[0];
+        o.corpus = args.str("--corpus");
+        o.out = args.str("--out");
+        o.split = args.str("--split");
+        o.host = args.str("--host", "127.0.0.1");
+        // std::stoll's own message names the function, not the option.
+        const auto number = [&](const char* name, double fallback) {
+            try {
+                return args.number(name, fallback);
+            } catch (const std::logic_error&) {
+                usage(std::string("bad number after ") + name);
+            }
         };
-        try {
-            if (a == "--corpus")
-                o.corpus = value();
-            else if (a == "--out")
-                o.out = value();
-            else if (a == "--split")
-                o.split = value();
-            else if (a == "--host")
-                o.host = value();
-            else if (a == "--articles")
-                o.articles = std::stoi(value());
-            else if (a == "--port")
-                o.port = std::stoi(value());
-            else if (a == "--min-mrr")
-                o.min_mrr = std::stod(value());
-            else
-                usage("unknown option " + a);
-        } catch (const std::logic_error&) {
-            usage("bad number after " + a);
-        }
+        o.articles = static_cast<int>(number("--articles", o.articles));
+        o.port = static_cast<int>(number("--port", 0));
+        if (args.has("--min-mrr")) o.min_mrr = number("--min-mrr", 0);
+        if (o.command == "split" && (o.corpus.empty() || o.out.empty() || o.articles < 1))
+            usage("split needs --corpus, --out and --articles >= 1");
+        if (o.command == "measure" && (o.port <= 0 || o.split.empty()))
+            usage("measure needs --port and --split");
+        if (o.command != "split" && o.command != "measure") usage("unknown command " + o.command);
+        return o;
+    } catch (const std::invalid_argument& e) {  // an unknown option, or one without its value
+        usage(e.what());
     }
-    if (o.command == "split" && (o.corpus.empty() || o.out.empty() || o.articles < 1))
-        usage("split needs --corpus, --out and --articles >= 1");
-    if (o.command == "measure" && (o.port <= 0 || o.split.empty()))
-        usage("measure needs --port and --split");
-    if (o.command != "split" && o.command != "measure") usage("unknown command " + o.command);
-    return o;
 }
 
 int split(const Options& o) {
