@@ -8,6 +8,7 @@
 #include "core/clean/page_header.hpp"
 #include "core/clean/related_articles.hpp"
 #include "core/text/ascii.hpp"
+#include "core/text/char_refs.hpp"
 #include "core/text/utf8.hpp"
 
 namespace news {
@@ -26,6 +27,7 @@ using ascii::lower;
 std::vector<std::string> split_lines(std::string_view raw) {
     std::string text = repair_utf8(raw);
     std::erase(text, '\0');
+    decode_char_refs_in(text);  // a scraper that kept "&amp;" and "&#233;" as it found them
     std::vector<std::string> lines;
     std::size_t start = 0;
     while (start <= text.size()) {

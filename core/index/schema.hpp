@@ -62,8 +62,9 @@ inline constexpr std::string_view kMetaArticleCount =
 // rewrites its documents. 2: feeds' written dates are dates; hyphenated compounds are also
 // indexed joined. 3: pages' date lines, bylines of several authors, standfirsts, wire
 // datelines' outlets and more furniture (docs/cleaning.md). 4: letters with diacritics are
-// indexed as ASCII ("café" as "cafe"); names of capitals joined by '&' as one word ("ATT").
-inline constexpr int kSchemaVersion = 5;
+// indexed as ASCII ("café" as "cafe"). 5: names of capitals joined by '&' as one word ("ATT").
+// 6: character references decoded ("Pel&#233;" is "Pelé"); feeds' HTML bodies read as text.
+inline constexpr int kSchemaVersion = 6;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.
 inline std::string versioned_hash(std::uint64_t content_hash) {

@@ -5,6 +5,8 @@
 #include "core/ingest/jsonl_fast.hpp"
 #include "core/ingest/jsonl_fields.hpp"
 #include "core/model/published_date.hpp"
+#include "core/text/char_refs.hpp"
+#include "core/text/html_text.hpp"
 
 namespace news {
 namespace {
@@ -124,14 +126,23 @@ Article make_jsonl_article(std::string id, std::string title, JsonlFields fields
     Article a;
     a.id = std::move(id);
     a.title = std::move(title);
+    decode_char_refs_in(a.title);
     a.source = std::move(fields.source);
+    if (a.source) decode_char_refs_in(*a.source);
     a.authors = std::move(fields.authors);
+    for (auto& author : a.authors) decode_char_refs_in(author);
     a.url = std::move(fields.url);
     a.published_text = std::move(fields.published);
     if (a.published_text) a.published = published_date(*a.published_text);
-    if (fields.body) a.paragraphs = split_paragraphs(*fields.body);
+    if (fields.body) a.paragraphs = body_paragraphs(*fields.body);
     a.origin = std::string(origin);
     return a;
+}
+
+std::vector<std::string> body_paragraphs(std::string_view body) {
+    if (looks_like_html(body)) return split_paragraphs(html_to_text(body));
+    if (body.find('&') == std::string_view::npos) return split_paragraphs(body);
+    return split_paragraphs(decode_char_refs(body));
 }
 
 std::vector<std::string> split_paragraphs(std::string_view body) {

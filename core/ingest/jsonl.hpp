@@ -35,4 +35,8 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
 // Paragraphs of a body: split on blank lines (lines with only whitespace), each trimmed.
 std::vector<std::string> split_paragraphs(std::string_view body);
 
+// Paragraphs of a record's body as an article holds them: an HTML body (a feed's
+// content:encoded) as its text, character references decoded, then split_paragraphs.
+std::vector<std::string> body_paragraphs(std::string_view body);
+
 }  // namespace news

@@ -1,6 +1,6 @@
 // Fuzzes the JSON Lines reader: every line either yields a valid article or a clear error, and
 // every article it yields can be written out as JSON (valid UTF-8, bounded id). Also the UTF-8
-// check and repair that every input goes through.
+// check and repair that every input goes through, and the reading of HTML bodies and references.
 
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +9,8 @@
 
 #include "core/ingest/file_reader.hpp"
 #include "core/ingest/jsonl.hpp"
+#include "core/text/char_refs.hpp"
+#include "core/text/html_text.hpp"
 #include "core/text/utf8.hpp"
 #include "tests/fuzz/fuzz_invariant.hpp"
 
@@ -52,6 +54,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_ASSERT(repaired == input, "valid UTF-8 is left as it is");
         // What valid_utf8 accepts, the JSON writer of the API must accept too.
         (void)nlohmann::json(std::string(input)).dump();
+        // Decoding references and reading HTML never make valid text invalid.
+        FUZZ_ASSERT(news::is_valid_utf8(news::decode_char_refs(input)),
+                    "references decode to UTF-8");
+        FUZZ_ASSERT(news::is_valid_utf8(news::html_to_text(input)), "HTML reads as UTF-8 text");
+    }
+    for (const auto& p : news::body_paragraphs(input)) {
+        FUZZ_ASSERT(is_trimmed(p), "body_paragraphs yields trimmed, non-empty paragraphs");
     }
     for (const auto& p : news::split_paragraphs(input)) {
         FUZZ_ASSERT(is_trimmed(p), "split_paragraphs yields trimmed, non-empty paragraphs");

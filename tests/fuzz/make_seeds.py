@@ -93,6 +93,11 @@ def jsonl_seeds():
     write("jsonl", "crlf_and_bom", b'\xef\xbb\xbf{"id": "c", "title": "T", "body": "B"}\r\n\r\n')
     write("jsonl", "duplicate_ids", (json.dumps(good) + "\n") * 3)
     write("jsonl", "no_trailing_newline", json.dumps(good))
+    write("jsonl", "html_body", json.dumps({
+        "id": "w", "title": "Pel&#233; &amp; S&atilde;o Paulo &#x1F600; &#0; &#xD800; &bogus;",
+        "body": "<p>One <b>bold</b><br/>two</p><script>x('<p>')</script><!-- c --><![CDATA[d]]>"
+                "<a title=it's href='>'>link</a><p unclosed <div>&nbsp;&#150;</div><style>",
+        "authors": ["Ren&eacute;e"], "source": "&lt;i&gt;Daily&lt;/i&gt;"}) + "\n")
 
 
 def search_params_seeds():

@@ -136,6 +136,18 @@ TEST_CASE("rule caption: photo captions with their credit are dropped") {
               .paragraphs.size() == 2);
 }
 
+TEST_CASE("rule char-refs: references a scraper kept are read as their characters") {
+    const auto a = news::clean_page(
+        "Pel&#233; visits S&atilde;o Paulo\n"
+        "The footballer Pel&eacute; returned to the city on Monday &amp; met AT&T staff there.\n",
+        "p.txt");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].title == "Pelé visits São Paulo");
+    REQUIRE(a[0].paragraphs.size() == 1);
+    CHECK(a[0].paragraphs[0] ==
+          "The footballer Pelé returned to the city on Monday & met AT&T staff there.");
+}
+
 TEST_CASE("rule title: the headline is the first short line; duplicates collapse") {
     const auto a = news::clean_page(
         "logo\nFoxconn eyes Japan-made EVs\n\nFoxconn eyes Japan-made EVs\n\n"

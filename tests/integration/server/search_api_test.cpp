@@ -223,6 +223,31 @@ TEST_CASE("search: markup in an article never reaches a title or snippet unescap
     }
     CHECK(strip_marks(article.at("highlighted").at("title").get<std::string>()).find('<') ==
           std::string::npos);
+    // The body wrote its markup as references: it is the article's text, shown escaped.
+    CHECK(article.at("paragraphs").at(0) ==
+          "The quokkaburger stand <script>alert(1)</script> opened today.");
+    CHECK(article.at("highlighted")
+              .at("paragraphs")
+              .at(0)
+              .get<std::string>()
+              .find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+}
+
+TEST_CASE("articles: a feed's HTML body is served as its text, references decoded") {
+    ServerProcess s(shared_index());
+    const auto r = search(s, "Pelé wallaby");
+    REQUIRE_FALSE(r.at("hits").empty());
+    const auto& hit = r.at("hits")[0];
+    CHECK(hit.at("id") == "markup-2");
+    CHECK(strip_marks(hit.at("title").get<std::string>()) == "Wallaby parade – Pelé leads");
+    const auto snippet = hit.at("snippet").get<std::string>();
+    CHECK_MESSAGE(snippet.find("zorbulate") == std::string::npos, snippet);
+    CHECK_MESSAGE(strip_marks(snippet).find("&lt;") == std::string::npos, snippet);
+    const auto a = s.get_json("/api/articles/markup-2");
+    CHECK(a.at("paragraphs") ==
+          json::array({"The wallaby parade began at noon.",
+                       "A second wallaby paragraph,\nin two lines & one link."}));
+    CHECK(search(s, "zorbulate").at("hits").empty());  // a script's text is not searchable
 }
 
 TEST_CASE("articles: the whole article, highlighted on request, and 404 for unknown ids") {

@@ -1,0 +1,56 @@
+// How a feed record's text becomes an article's: HTML bodies as paragraphs, character
+// references decoded wherever people read the text, on both JSON readers alike.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/ingest/jsonl.hpp"
+
+namespace {
+
+news::Article read(const std::string& line) {
+    const auto record = news::parse_jsonl_line(line, "feed.jsonl");
+    REQUIRE(record.article);
+    const auto slow = news::parse_jsonl_line_nlohmann(line, "feed.jsonl");
+    REQUIRE(slow.article);
+    CHECK(*slow.article == *record.article);
+    return *record.article;
+}
+
+}  // namespace
+
+TEST_CASE("feeds: an HTML body is read as its paragraphs") {
+    const auto a = read(
+        R"({"id":"h1","title":"T","body":"<p>Foxconn eyes <b>Oppama</b>.</p>\n<p>Second )"
+        R"(paragraph<br>with a line break.</p><script>track()</script><p>&copy; Outlet</p>"})");
+    CHECK(a.paragraphs == std::vector<std::string>{"Foxconn eyes Oppama.",
+                                                   "Second paragraph\nwith a line break.",
+                                                   "© Outlet"});
+}
+
+TEST_CASE("feeds: a plain body keeps its blank-line paragraphs and its '<'") {
+    const auto a =
+        read(R"({"id":"p1","title":"T","body":"Rates < 5% &amp; rising.\n\nAT&T said so."})");
+    CHECK(a.paragraphs == std::vector<std::string>{"Rates < 5% & rising.", "AT&T said so."});
+}
+
+TEST_CASE("feeds: references in the title, source and authors are decoded") {
+    const auto a =
+        read(R"({"id":"r1","title":"Pel&#233; in S&atilde;o Paulo &ndash; &lt;live&gt;",)"
+             R"("source":"Caf&eacute; Times","authors":["Ren&eacute;e O&#8217;Brien"],)"
+             R"("url":"https://x.example/?a=1&amp;b=2","body":"communiqu&#233;"})");
+    CHECK(a.title == "Pelé in São Paulo – <live>");
+    CHECK(a.source == "Café Times");
+    CHECK(a.authors == std::vector<std::string>{"Renée O’Brien"});
+    CHECK(a.url == "https://x.example/?a=1&amp;b=2");  // an address, copied as given
+    CHECK(a.paragraphs == std::vector<std::string>{"communiqué"});
+}
+
+TEST_CASE("feeds: paragraphs with inline tags stay apart, as a string or an array") {
+    const std::vector<std::string> expected = {"First bold point.", "Second point."};
+    CHECK(read(R"({"id":"i1","title":"T","body":"First <b>bold</b> point.\n\nSecond point."})")
+              .paragraphs == expected);
+    CHECK(read(R"({"id":"i2","title":"T","body":["First <b>bold</b> point.","Second point."]})")
+              .paragraphs == expected);
+}
