@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/dedupe/lead_key.hpp"
+
 namespace news::dedupe {
 
 std::uint32_t ClusterIndex::intern(std::string_view key) {
@@ -44,19 +46,22 @@ void ClusterIndex::insert_band(std::uint64_t band_key, std::uint32_t docid) {
     h = index;
 }
 
-void ClusterIndex::add(std::uint32_t docid, const Signature& sig, std::string_view cluster_key) {
+void ClusterIndex::add(std::uint32_t docid, const Fingerprint& f, std::string_view cluster_key) {
     remove(docid);
     const std::uint32_t cluster = intern(cluster_key);
-    members_[docid] = Member{sig, cluster};
+    members_[docid] = Member{f, cluster};
     if (++cluster_sizes_[cluster] == 2) ++multi_member_clusters_;
-    for (const auto key : band_keys(sig)) insert_band(key, docid);
+    for (const auto key : band_keys(f.sig)) insert_band(key, docid);
+    // The lead key goes into the same table: a 64-bit hash, as the band keys are, and every
+    // candidate either lookup finds is checked against the member itself.
+    if (f.lead != 0) insert_band(f.lead, docid);
 }
 
-std::string ClusterIndex::assign(const Signature& sig, std::string_view own_key) const {
+std::string ClusterIndex::assign(const Fingerprint& f, std::string_view own_key) const {
     double best = -1.0;
     std::uint32_t best_cluster = kNone;
     std::vector<std::uint32_t> seen;
-    for (const auto key : band_keys(sig)) {
+    for (const auto key : band_keys(f.sig)) {
         std::size_t scanned = 0;
         for (auto i = head_of(key); i != kNone && scanned < kMaxBucketScan; i = entries_[i].next) {
             const auto& e = entries_[i];
@@ -66,7 +71,7 @@ std::string ClusterIndex::assign(const Signature& sig, std::string_view own_key)
             seen.push_back(e.docid);
             const auto m = members_.find(e.docid);
             if (m == members_.end()) continue;  // removed since
-            const double s = similarity(sig, m->second.sig);
+            const double s = similarity(f.sig, m->second.f.sig);
             if (s > best) {
                 best = s;
                 best_cluster = m->second.cluster;
@@ -74,7 +79,29 @@ std::string ClusterIndex::assign(const Signature& sig, std::string_view own_key)
         }
     }
     if (best_cluster != kNone && best >= threshold_) return cluster_keys_[best_cluster];
+    if (const auto take = same_story(f)) return cluster_keys_[*take];
     return std::string(own_key);
+}
+
+std::optional<std::uint32_t> ClusterIndex::same_story(const Fingerprint& f) const {
+    if (f.lead == 0) return std::nullopt;
+    double best = kLeadContainment;
+    std::optional<std::uint32_t> cluster;
+    // Newest first, a bounded number: a headline and opening a site repeats on every page
+    // should not make each page compare with all the others.
+    std::size_t scanned = 0;
+    for (auto i = head_of(f.lead); i != kNone && scanned < kMaxBucketScan; i = entries_[i].next) {
+        const auto& e = entries_[i];
+        if (e.key_low != static_cast<std::uint32_t>(f.lead)) continue;
+        ++scanned;
+        const auto m = members_.find(e.docid);
+        if (m == members_.end() || m->second.f.lead != f.lead) continue;  // removed or replaced
+        if (const double c = containment(f, m->second.f); c >= best) {
+            best = c;
+            cluster = m->second.cluster;
+        }
+    }
+    return cluster;
 }
 
 void ClusterIndex::remove(std::uint32_t docid) {

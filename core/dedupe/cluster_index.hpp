@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/dedupe/minhash.hpp"
+#include "core/dedupe/fingerprint.hpp"
 
 namespace news::dedupe {
 
@@ -22,11 +22,13 @@ class ClusterIndex {
     explicit ClusterIndex(double threshold = kDefaultThreshold) : threshold_(threshold) {}
 
     // Registers a document already in the index with its stored cluster key.
-    void add(std::uint32_t docid, const Signature& sig, std::string_view cluster_key);
+    void add(std::uint32_t docid, const Fingerprint& f, std::string_view cluster_key);
 
     // Cluster key for a new document: the key of the most similar live member at or above the
-    // threshold, else `own_key`. Does not register the document (call add() once written).
-    std::string assign(const Signature& sig, std::string_view own_key) const;
+    // threshold, else that of the live member of the same lead key that holds, or is held in,
+    // most of this one (at least kLeadContainment), else `own_key`. Does not register the document
+    // (call add() once written).
+    std::string assign(const Fingerprint& f, std::string_view own_key) const;
 
     // Forgets a document (deleted or about to be replaced).
     void remove(std::uint32_t docid);
@@ -38,7 +40,7 @@ class ClusterIndex {
 
   private:
     struct Member {
-        Signature sig;
+        Fingerprint f;
         std::uint32_t cluster;
     };
     struct BandEntry {
@@ -50,6 +52,8 @@ class ClusterIndex {
     static constexpr std::size_t kMaxBucketScan = 64;  // newest entries checked per bucket
 
     std::uint32_t intern(std::string_view key);
+    // The cluster of the live member of `f`'s lead key that holds, or is held in, most of it.
+    std::optional<std::uint32_t> same_story(const Fingerprint& f) const;
     void insert_band(std::uint64_t band_key, std::uint32_t docid);
     void grow();
     std::uint32_t& head(std::uint64_t band_key);

@@ -80,7 +80,7 @@ std::uint16_t fold(std::uint64_t v) {
 
 }  // namespace
 
-std::optional<Signature> minhash(std::string_view text) {
+std::optional<Sketch> sketch(std::string_view text) {
     static const LowerMinima lower_to = pick_lower_minima();
     Minima mins;
     mins.fill(std::numeric_limits<std::uint64_t>::max());
@@ -98,9 +98,16 @@ std::optional<Signature> minhash(std::string_view text) {
         lower_to(mins, shingle);
     });
     if (words < kShingleWords + kMinShingles - 1) return std::nullopt;
-    Signature sig;
-    for (std::size_t k = 0; k < kNumHashes; ++k) sig[k] = fold(mins[k]);
-    return sig;
+    Sketch out;
+    for (std::size_t k = 0; k < kNumHashes; ++k) out.sig[k] = fold(mins[k]);
+    out.shingles = static_cast<std::uint32_t>(words - (kShingleWords - 1));
+    return out;
+}
+
+std::optional<Signature> minhash(std::string_view text) {
+    const auto s = sketch(text);
+    if (!s) return std::nullopt;
+    return s->sig;
 }
 
 double similarity(const Signature& a, const Signature& b) {
@@ -117,26 +124,6 @@ std::array<std::uint64_t, kBands> band_keys(const Signature& s) {
         keys[band] = mix64(v ^ (static_cast<std::uint64_t>(band) << 56));
     }
     return keys;
-}
-
-std::string encode(const Signature& s) {
-    std::string out;
-    out.reserve(kNumHashes * 2);
-    for (const auto v : s) {
-        out += static_cast<char>(v & 0xFF);
-        out += static_cast<char>(v >> 8);
-    }
-    return out;
-}
-
-std::optional<Signature> decode(std::string_view bytes) {
-    if (bytes.size() != kNumHashes * 2) return std::nullopt;
-    Signature s;
-    for (std::size_t k = 0; k < kNumHashes; ++k) {
-        s[k] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[2 * k]) |
-                                          static_cast<unsigned char>(bytes[2 * k + 1]) << 8);
-    }
-    return s;
 }
 
 }  // namespace news::dedupe

@@ -23,14 +23,17 @@ using Signature = std::array<std::uint16_t, kNumHashes>;
 // Signature of a normalised text (see normalize_for_index), or nullopt when it is too short.
 std::optional<Signature> minhash(std::string_view normalized_text);
 
+// The signature and how many shingles it was taken over.
+struct Sketch {
+    Signature sig{};
+    std::uint32_t shingles = 0;
+};
+std::optional<Sketch> sketch(std::string_view normalized_text);
+
 // Estimated Jaccard similarity of the two shingle sets: the share of equal minima.
 double similarity(const Signature& a, const Signature& b);
 
 // One key per LSH band; two signatures sharing any band key are candidate duplicates.
 std::array<std::uint64_t, kBands> band_keys(const Signature& s);
-
-// Binary form stored in the index's signature value slot (little-endian, 128 bytes).
-std::string encode(const Signature& s);
-std::optional<Signature> decode(std::string_view bytes);
 
 }  // namespace news::dedupe

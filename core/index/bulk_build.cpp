@@ -207,10 +207,10 @@ struct BulkBuild::Impl {
                 it->second = docid;
                 ++counts.updated;
             }
-            const std::string cluster = d.signature ? clusters.assign(*d.signature, id) : id;
+            const std::string cluster = d.fingerprint ? clusters.assign(*d.fingerprint, id) : id;
             d.doc.add_value(schema::kSlotCluster, cluster);
             d.doc.add_boolean_term(std::string(schema::kClusterFilter) + cluster);
-            if (d.signature) clusters.add(docid, *d.signature, cluster);
+            if (d.fingerprint) clusters.add(docid, *d.fingerprint, cluster);
         }
         ++next_to_assign;
         cv.notify_all();

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "core/dedupe/fingerprint.hpp"
 #include "core/dedupe/hash.hpp"
 #include "core/index/schema.hpp"
 #include "core/index/stem_cache.hpp"
@@ -124,8 +125,8 @@ BuiltDocument DocumentBuilder::build(const Article& a, std::string_view file_key
         if (is_spelling_word(w)) out.spelling_words.push_back(std::move(w));
     }
 
-    out.signature = dedupe::minhash(text);
-    if (out.signature) doc.add_value(schema::kSlotSignature, dedupe::encode(*out.signature));
+    out.fingerprint = dedupe::fingerprint(title, text);
+    if (out.fingerprint) doc.add_value(schema::kSlotSignature, dedupe::encode(*out.fingerprint));
 
     // write_json: the bytes of nlohmann's dump() (for valid UTF-8, which ingest guarantees) at
     // a fraction of its cost; dump() was a fortieth of a fresh build's instructions.

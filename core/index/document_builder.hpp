@@ -1,6 +1,6 @@
 #pragma once
 // Turns one cleaned article into the Xapian document the schema describes (terms, values,
-// data), plus what the writer needs around it: the near-duplicate signature, the content hash
+// data), plus what the writer needs around it: the near-duplicate fingerprint, the content hash
 // and the words for the spelling table. Pure apart from Xapian's in-memory objects: no database.
 
 #include <xapian.h>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dedupe/minhash.hpp"
+#include "core/dedupe/fingerprint.hpp"
 #include "core/index/synonyms.hpp"
 #include "core/index/term_generator.hpp"
 #include "core/model/article.hpp"
@@ -21,8 +21,8 @@ struct BuiltDocument {
     Xapian::Document doc;  // everything except the cluster key (the writer adds it)
     std::string id_term;   // "Q" + id
     std::string hash;      // schema::versioned_hash of the article JSON (16 hex digits)
-    std::optional<dedupe::Signature> signature;
-    std::vector<std::string> spelling_words;  // words for the spelling table
+    std::optional<dedupe::Fingerprint> fingerprint;  // none for a body too short
+    std::vector<std::string> spelling_words;         // words for the spelling table
 };
 
 // Days since 1970-01-01 of an ISO date "YYYY-MM-DD[...]", or nullopt when it is not one.

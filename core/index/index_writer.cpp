@@ -291,7 +291,7 @@ struct IndexWriter::Impl {
             const Xapian::docid id = sig.get_docid();
             if (key != key_end && key.get_docid() < id) key.skip_to(id);
             if (key == key_end || key.get_docid() != id) continue;
-            if (const auto s = dedupe::decode(*sig)) clusters.add(id, *s, *key);
+            if (const auto f = dedupe::decode(*sig)) clusters.add(id, *f, *key);
         }
     }
 
@@ -323,7 +323,8 @@ struct IndexWriter::Impl {
             return;
         }
         if (old) clusters.remove(*old);
-        const std::string cluster = built.signature ? clusters.assign(*built.signature, id) : id;
+        const std::string cluster =
+            built.fingerprint ? clusters.assign(*built.fingerprint, id) : id;
         built.doc.add_value(schema::kSlotCluster, cluster);
         built.doc.add_boolean_term(std::string(schema::kClusterFilter) + cluster);
 
@@ -336,7 +337,7 @@ struct IndexWriter::Impl {
             docid = db.add_document(built.doc);
             ++counts.indexed;
         }
-        if (built.signature) clusters.add(docid, *built.signature, cluster);
+        if (built.fingerprint) clusters.add(docid, *built.fingerprint, cluster);
         ids_this_run.insert_or_assign(id, docid);
         file_written.insert(docid);
         for (const auto& w : built.spelling_words) ++spelling[w];

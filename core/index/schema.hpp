@@ -37,7 +37,8 @@ inline constexpr Xapian::valueno kSlotDate =
 inline constexpr Xapian::valueno kSlotSource = 2;  // source name as shown (facet counting)
 inline constexpr Xapian::valueno kSlotHash =
     3;  // hash of the cleaned article and kSchemaVersion (incremental)
-inline constexpr Xapian::valueno kSlotSignature = 4;  // near-duplicate signature (see core/dedupe)
+inline constexpr Xapian::valueno kSlotSignature =
+    4;  // near-duplicate fingerprint (core/dedupe/fingerprint.hpp)
 // {"id","source","title"} as JSON: what a result lists of each of its duplicates, read without
 // the whole article.
 inline constexpr Xapian::valueno kSlotSummary = 5;
@@ -63,7 +64,8 @@ inline constexpr std::string_view kMetaArticleCount =
 // indexed joined. 3: pages' date lines, bylines of several authors, standfirsts, wire
 // datelines' outlets and more furniture (docs/cleaning.md). 4: letters with diacritics are
 // indexed as ASCII ("café" as "cafe"). 5: names of capitals joined by '&' as one word ("ATT").
-// 6: character references decoded ("Pel&#233;" is "Pelé"); feeds' HTML bodies read as text.
+// 6: character references decoded ("Pel&#233;" is "Pelé"); feeds' HTML bodies read as text;
+// duplicate fingerprints hold a lead key and a size, so a story's takes share a cluster.
 inline constexpr int kSchemaVersion = 6;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.
