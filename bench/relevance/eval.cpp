@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cli.hpp"
 #include "metrics.hpp"
 
 namespace {
@@ -44,41 +45,35 @@ struct Query {
 }
 
 Options parse_args(int argc, char** argv) {
-    Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(a + " needs a value");
-            return argv[++i];
+    try {
+        const bench::Args args(argc, argv,
+                               {"--host", "--port", "--queries", "--qrels", "--depth", "--per-page",
+                                "--collection", "--run", "--min-ndcg10"});
+        if (!args.positional().empty()) usage("unexpected argument " + args.positional()[0]);
+        Options o;
+        o.host = args.str("--host", o.host);
+        o.queries = args.str("--queries");
+        o.qrels = args.str("--qrels");
+        o.collection = args.str("--collection", o.collection);
+        o.run_file = args.str("--run");
+        // std::stoll's own message names the function, not the option.
+        const auto number = [&](const char* name, double fallback) {
+            try {
+                return args.number(name, fallback);
+            } catch (const std::logic_error&) {
+                usage(std::string("bad number after ") + name);
+            }
         };
-        try {
-            if (a == "--host")
-                o.host = value();
-            else if (a == "--port")
-                o.port = std::stoi(value());
-            else if (a == "--queries")
-                o.queries = value();
-            else if (a == "--qrels")
-                o.qrels = value();
-            else if (a == "--depth")
-                o.depth = std::stoi(value());
-            else if (a == "--per-page")
-                o.per_page = std::stoi(value());
-            else if (a == "--collection")
-                o.collection = value();
-            else if (a == "--run")
-                o.run_file = value();
-            else if (a == "--min-ndcg10")
-                o.min_ndcg10 = std::stod(value());
-            else
-                usage("unknown option " + a);
-        } catch (const std::logic_error&) {
-            usage("bad number after " + a);
-        }
+        o.port = static_cast<int>(number("--port", 0));
+        o.depth = static_cast<int>(number("--depth", o.depth));
+        o.per_page = static_cast<int>(number("--per-page", o.per_page));
+        if (args.has("--min-ndcg10")) o.min_ndcg10 = number("--min-ndcg10", 0);
+        if (o.port <= 0 || o.queries.empty() || o.qrels.empty()) usage("missing option");
+        if (o.depth < 10 || o.per_page < 1) usage("--depth must be >= 10, --per-page >= 1");
+        return o;
+    } catch (const std::invalid_argument& e) {  // an unknown option, or one without its value
+        usage(e.what());
     }
-    if (o.port <= 0 || o.queries.empty() || o.qrels.empty()) usage("missing option");
-    if (o.depth < 10 || o.per_page < 1) usage("--depth must be >= 10, --per-page >= 1");
-    return o;
 }
 
 std::vector<std::string> split_tabs(const std::string& line) {
