@@ -1,26 +1,16 @@
 #pragma once
-// Single-line tests the page cleaner is built from. Each is a pure function of one trimmed line
-// and names one kind of page furniture or article structure; docs/cleaning.md lists them with
-// their reasons. None names a site or a story: they describe what scraped news pages share.
+// Single-line tests of article structure the page cleaner is built from (site chrome has its
+// own, core/clean/chrome_lines.hpp). Each is a pure function of one trimmed line; docs/cleaning.md
+// lists them with their reasons. None names a site or a story: they describe what scraped news
+// pages share.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/clean/line_text.hpp"
+
 namespace news::clean {
-
-std::size_t word_count(std::string_view line);
-bool ends_sentence(std::string_view line);  // . ! ? … or a closing quote after one
-bool starts_upper(std::string_view line);   // an ASCII capital first
-
-// Site chrome that stands alone on a line: "Advertisement", "Hashtags", "Comments",
-// "No comments yet...", "Leave a Reply", "Share it on...", "logo", "Comments0", counters ("300"),
-// separators ("-", "•"), navigation ("Skip to content", "Quick access to main page …"),
-// image placeholders ("Orange background"), app and AI-feature promotions, sign-up lines,
-// cookie-consent banners, share bars ("Facebook Twitter LinkedIn Email"), links to other
-// stories ("Read more: …"), tag lists ("Tags: …"), copyright lines ("© 2024 …") and section
-// bars ("World  Business  Markets  Tech").
-bool is_chrome_line(std::string_view line);
 
 // Article text rather than a headline or a link: a statement of 12 words or more, or any line
 // of over 30 words. Bullets never start prose; headlines may end with '?'.
@@ -58,7 +48,5 @@ bool looks_like_heading(std::string_view line);
 
 // A headline: at most 25 words, not ending like a sentence (a question mark is allowed).
 bool looks_like_headline(std::string_view line);
-
-std::string trim(std::string_view s);
 
 }  // namespace news::clean

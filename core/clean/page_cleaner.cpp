@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/clean/chrome_lines.hpp"
 #include "core/clean/header_lines.hpp"
 #include "core/clean/line_rules.hpp"
 #include "core/clean/page_header.hpp"

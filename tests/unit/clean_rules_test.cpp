@@ -2,6 +2,7 @@
 // cases where it must not.
 #include <doctest/doctest.h>
 
+#include "core/clean/chrome_lines.hpp"
 #include "core/clean/header_lines.hpp"
 #include "core/clean/line_rules.hpp"
 #include "core/clean/page_cleaner.hpp"
