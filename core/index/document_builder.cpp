@@ -1,12 +1,12 @@
 #include "core/index/document_builder.hpp"
 
-#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "core/dedupe/fingerprint.hpp"
 #include "core/dedupe/hash.hpp"
 #include "core/index/schema.hpp"
 #include "core/index/stem_cache.hpp"
+#include "core/model/published_date.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/compounds.hpp"
 #include "core/text/json_writer.hpp"
@@ -29,24 +29,6 @@ bool is_spelling_word(const std::string& w) {
 }
 
 }  // namespace
-
-std::optional<int> iso_date_days(std::string_view iso) {
-    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-    int parts[3] = {0, 0, 0};
-    const std::size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-    for (int p = 0; p < 3; ++p) {
-        for (std::size_t k = 0; k < lens[p]; ++k) {
-            const char c = iso[starts[p] + k];
-            if (c < '0' || c > '9') return std::nullopt;
-            parts[p] = parts[p] * 10 + (c - '0');
-        }
-    }
-    const std::chrono::year_month_day ymd{std::chrono::year{parts[0]},
-                                          std::chrono::month{static_cast<unsigned>(parts[1])},
-                                          std::chrono::day{static_cast<unsigned>(parts[2])}};
-    if (!ymd.ok()) return std::nullopt;
-    return std::chrono::sys_days{ymd}.time_since_epoch().count();
-}
 
 std::string filter_value(std::string_view text) {
     std::string out = ascii::lower(text);

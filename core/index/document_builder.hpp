@@ -25,9 +25,6 @@ struct BuiltDocument {
     std::vector<std::string> spelling_words;         // words for the spelling table
 };
 
-// Days since 1970-01-01 of an ISO date "YYYY-MM-DD[...]", or nullopt when it is not one.
-std::optional<int> iso_date_days(std::string_view iso);
-
 // Lower-cased text of a boolean filter term value, cut to Xapian's term length limit.
 std::string filter_value(std::string_view text);
 

@@ -21,4 +21,8 @@ std::optional<std::string> published_date(std::string_view text);
 // are past the year 5000). Nullopt for a negative, non-finite or later than year 9999 value.
 std::optional<std::string> unix_time_date(double time);
 
+// Days since 1970-01-01 of an ISO date "YYYY-MM-DD[...]" (what published_date gives; the index's
+// date slot and the `from`/`to` filters count in days), or nullopt when it is not one.
+std::optional<int> iso_date_days(std::string_view iso);
+
 }  // namespace news

@@ -3,6 +3,7 @@
 #include "core/index/document_builder.hpp"
 #include "core/index/schema.hpp"
 #include "core/index/stopwords.hpp"
+#include "core/model/published_date.hpp"
 #include "core/search/api_error.hpp"
 #include "core/search/spelling_policy.hpp"
 #include "core/text/ascii.hpp"

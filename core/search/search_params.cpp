@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "core/index/document_builder.hpp"
+#include "core/model/published_date.hpp"
 #include "core/search/api_error.hpp"
 #include "core/text/utf8.hpp"
 

@@ -66,3 +66,17 @@ TEST_CASE("published date: a Unix time in seconds or milliseconds, as a UTC date
     CHECK_FALSE(news::unix_time_date(1e20));
     CHECK_FALSE(news::unix_time_date(std::numeric_limits<double>::quiet_NaN()));
 }
+
+TEST_CASE("published date: an ISO date as days since 1970, for the date slot and filters") {
+    CHECK(news::iso_date_days("1970-01-01") == 0);
+    CHECK(news::iso_date_days("1970-01-02T23:59:59Z") == 1);  // what follows the date is ignored
+    CHECK(news::iso_date_days("1969-12-31") == -1);
+    CHECK(news::iso_date_days("2024-02-29") == 19'782);  // a leap day
+    CHECK(news::iso_date_days("2000-03-01").value() - news::iso_date_days("2000-02-28").value() ==
+          2);
+    for (const char* bad : {"2023-02-29", "2024-13-01", "2024-00-10", "2024-1-05", "2024/01/05",
+                            "20240105", "2024-01-0x", "", "2024-01"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(news::iso_date_days(bad));
+    }
+}
