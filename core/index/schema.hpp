@@ -65,8 +65,9 @@ inline constexpr std::string_view kMetaArticleCount =
 // datelines' outlets and more furniture (docs/cleaning.md). 4: letters with diacritics are
 // indexed as ASCII ("café" as "cafe"). 5: names of capitals joined by '&' as one word ("ATT").
 // 6: character references decoded ("Pel&#233;" is "Pelé"); feeds' HTML bodies read as text;
-// duplicate fingerprints hold a lead key and a size, so a story's takes share a cluster.
-inline constexpr int kSchemaVersion = 6;
+// duplicate fingerprints hold a lead key and a size, so a story's takes share a cluster. 7: a
+// feed record's body may be under "content", "text", "description" or "summary".
+inline constexpr int kSchemaVersion = 7;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.
 inline std::string versioned_hash(std::uint64_t content_hash) {

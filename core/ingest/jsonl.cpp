@@ -78,14 +78,19 @@ std::optional<std::string> published_field(const json& j, std::vector<std::strin
     return std::nullopt;
 }
 
-// The body's text, paragraphs separated by blank lines; an array's strings are paragraphs.
+// The body's text (under the first of kBodyKeys present and not null), paragraphs separated by
+// blank lines; an array's strings are paragraphs.
 // Throws when it is neither.
 std::optional<std::string> body_field(const json& j) {
-    const auto it = j.find("body");
+    auto it = j.end();
+    for (const auto key : kBodyKeys) {
+        it = j.find(std::string(key));
+        if (it != j.end() && !it->is_null()) break;
+    }
     if (it == j.end() || it->is_null()) return std::nullopt;
     if (it->is_string()) return trimmed_text(it->get_ref<const std::string&>());
-    const auto wrong = [] {
-        return std::invalid_argument("\"body\" is not a string or an array of strings");
+    const auto wrong = [&] {
+        return std::invalid_argument("\"" + it.key() + "\" is not a string or an array of strings");
     };
     if (!it->is_array()) throw wrong();
     std::string out;

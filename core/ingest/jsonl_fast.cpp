@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -13,12 +14,29 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-enum Key { kId, kTitle, kBody, kSource, kAuthors, kAuthor, kUrl, kPublished, kDate, kKeys };
+// kOtherBody: a key the body may be under when "body" is not there (kBodyKeys in
+// jsonl_fields.hpp); such records go to nlohmann's path, which reads them.
+enum Key {
+    kId,
+    kTitle,
+    kBody,
+    kSource,
+    kAuthors,
+    kAuthor,
+    kUrl,
+    kPublished,
+    kDate,
+    kOtherBody,
+    kKeys = kOtherBody + static_cast<int>(kBodyKeys.size()) - 1
+};
 
 int key_index(std::string_view key) {
-    static constexpr std::array<std::string_view, kKeys> names = {
+    static constexpr std::array<std::string_view, kOtherBody> names = {
         "id", "title", "body", "source", "authors", "author", "url", "published", "date"};
-    for (int k = 0; k < kKeys; ++k) {
+    for (std::size_t b = 1; b < kBodyKeys.size(); ++b) {
+        if (kBodyKeys[b] == key) return kOtherBody + static_cast<int>(b) - 1;
+    }
+    for (int k = 0; k < kOtherBody; ++k) {
         if (names[k] == key) return k;
     }
     return -1;
@@ -110,6 +128,9 @@ std::optional<Article> parse_jsonl_fast(std::string_view line, std::string_view 
         return std::nullopt;
     std::array<std::optional<dom::element>, kKeys> f;
     if (!collect(object, f)) return std::nullopt;
+    const bool no_body = !f[kBody] || f[kBody]->is_null();
+    if (no_body && std::any_of(f.begin() + kOtherBody, f.end(), [](const auto& e) { return e; }))
+        return std::nullopt;
 
     std::optional<std::string> id, title;
     JsonlFields fields;

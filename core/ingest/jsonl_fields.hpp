@@ -2,6 +2,7 @@
 // What a JSON Lines record holds, once read (core/ingest/jsonl.cpp reads it with nlohmann's
 // parser, core/ingest/jsonl_fast.cpp with simdjson's), and the article made of it.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,11 @@
 #include "core/model/article.hpp"
 
 namespace news {
+
+// Where a record's body may be, in this order: feeds and exports name it differently. The first
+// present and not null is the body.
+inline constexpr std::array<std::string_view, 5> kBodyKeys = {"body", "content", "text",
+                                                              "description", "summary"};
 
 // The record's fields after the id and title: trimmed, and absent when empty. The views point
 // into the parsed line, which outlives them.

@@ -93,6 +93,10 @@ def jsonl_seeds():
     write("jsonl", "crlf_and_bom", b'\xef\xbb\xbf{"id": "c", "title": "T", "body": "B"}\r\n\r\n')
     write("jsonl", "duplicate_ids", (json.dumps(good) + "\n") * 3)
     write("jsonl", "no_trailing_newline", json.dumps(good))
+    write("jsonl", "body_aliases", "".join(json.dumps(r) + "\n" for r in [
+        {"id": "a1", "title": "T", "content": "<p>C</p>"},
+        {"id": "a2", "title": "T", "body": None, "summary": ["S1", "S2"]},
+        {"id": "a3", "title": "T", "text": 7, "description": "D"}]))
     write("jsonl", "html_body", json.dumps({
         "id": "w", "title": "Pel&#233; &amp; S&atilde;o Paulo &#x1F600; &#0; &#xD800; &bogus;",
         "body": "<p>One <b>bold</b><br/>two</p><script>x('<p>')</script><!-- c --><![CDATA[d]]>"

@@ -54,3 +54,21 @@ TEST_CASE("feeds: paragraphs with inline tags stay apart, as a string or an arra
     CHECK(read(R"({"id":"i2","title":"T","body":["First <b>bold</b> point.","Second point."]})")
               .paragraphs == expected);
 }
+
+TEST_CASE("feeds: a body under content, text, description or summary is the body") {
+    for (const char* key : {"content", "text", "description", "summary"}) {
+        CAPTURE(key);
+        const auto a = read(std::string(R"({"id":"c1","title":"T",")") + key +
+                            R"(":"<p>One.</p><p>Two.</p>"})");
+        CHECK(a.paragraphs == std::vector<std::string>{"One.", "Two."});
+    }
+    // "body" first, then the others in that order; a null one does not count.
+    CHECK(read(R"({"id":"c2","title":"T","summary":"Short.","body":"Full."})").paragraphs ==
+          std::vector<std::string>{"Full."});
+    CHECK(
+        read(R"({"id":"c3","title":"T","body":null,"description":"D.","text":"X."})").paragraphs ==
+        std::vector<std::string>{"X."});
+    const auto bad = news::parse_jsonl_line(R"({"id":"c4","title":"T","content":5})", "f.jsonl");
+    CHECK_FALSE(bad.article);
+    CHECK(bad.error == "\"content\" is not a string or an array of strings");
+}

@@ -58,6 +58,8 @@ TEST_CASE("jsonl fast path: odd lines and errors are left to nlohmann") {
         R"({"id":"x","title":"  "})",
         R"({"id":"x","title":"T","title":"second wins in nlohmann"})",
         R"({"id":"x","id":"y","title":"T"})",
+        R"({"id":"x","title":"T","content":"the body under another name"})",
+        R"({"id":"x","title":"T","body":null,"summary":"S"})",
         R"({"id":18446744073709551615,"title":"T"})",
         R"({"id":1.5,"title":"T"})",
         R"({"id":123456789012345678901234567890,"title":"T"})",
