@@ -18,6 +18,13 @@ constexpr std::uint64_t mix64(std::uint64_t x) {
     return x;
 }
 
+// FNV-1a over bytes, one at a time: the word hashes of duplicate detection (minhash.cpp,
+// lead_key.cpp) fold lower-cased words with it.
+inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t fnv1a_step(std::uint64_t h, unsigned char byte) {
+    return (h ^ byte) * 0x100000001b3ULL;
+}
+
 // Streaming hash over bytes, eight at a time; feed() may be called with any split of the input
 // and gives the same result as one call with all of it.
 class Hasher64 {

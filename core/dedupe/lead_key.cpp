@@ -17,9 +17,9 @@ std::uint64_t fold_words(std::uint64_t h, std::string_view text, std::size_t lim
             continue;
         }
         for (; i < text.size() && ascii::is_word_byte(text[i]); ++i) {
-            h = (h ^ static_cast<unsigned char>(ascii::to_lower(text[i]))) * 0x100000001b3ULL;
+            h = fnv1a_step(h, static_cast<unsigned char>(ascii::to_lower(text[i])));
         }
-        h = (h ^ ' ') * 0x100000001b3ULL;  // word boundary: "ab c" is not "a bc"
+        h = fnv1a_step(h, ' ');  // word boundary: "ab c" is not "a bc"
         ++words;
     }
     return h;
@@ -28,9 +28,9 @@ std::uint64_t fold_words(std::uint64_t h, std::string_view text, std::size_t lim
 }  // namespace
 
 std::uint64_t lead_key(std::string_view normalized_title, std::string_view normalized_body) {
-    std::uint64_t h = fold_words(0xcbf29ce484222325ULL, normalized_title,
-                                 std::numeric_limits<std::size_t>::max());
-    h = (h ^ '\n') * 0x100000001b3ULL;  // title/body boundary
+    std::uint64_t h =
+        fold_words(kFnvOffset, normalized_title, std::numeric_limits<std::size_t>::max());
+    h = fnv1a_step(h, '\n');  // title/body boundary
     h = mix64(fold_words(h, normalized_body, kLeadWords));
     return h == 0 ? 1 : h;
 }

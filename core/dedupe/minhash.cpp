@@ -32,9 +32,9 @@ constexpr Family kFamily = make_family();
 
 // Hash of one lower-cased word (FNV-1a), folded through mix64.
 std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::uint64_t h = kFnvOffset;
     for (std::size_t i = begin; i < end; ++i) {
-        h = (h ^ static_cast<unsigned char>(ascii::to_lower(text[i]))) * 0x100000001b3ULL;
+        h = fnv1a_step(h, static_cast<unsigned char>(ascii::to_lower(text[i])));
     }
     return mix64(h);
 }
