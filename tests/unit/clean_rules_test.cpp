@@ -149,7 +149,7 @@ TEST_CASE("rule char-refs: references a scraper kept are read as their character
           "The footballer Pelé returned to the city on Monday & met AT&T staff there.");
 }
 
-TEST_CASE("rule title: the headline is the first short line; duplicates collapse") {
+TEST_CASE("rule title: the headline is the first short line, duplicates collapse") {
     const auto a = news::clean_page(
         "logo\nFoxconn eyes Japan-made EVs\n\nFoxconn eyes Japan-made EVs\n\n"
         "Nikkei Asia2 days ago\n"

@@ -13,7 +13,7 @@ using namespace news::dedupe;
 
 using news::testing::distinct_sentences;
 
-TEST_CASE("fingerprint: stored and read back; a signature alone reads without size or lead") {
+TEST_CASE("fingerprint: stored and read back, a signature alone reads without size or lead") {
     const auto f = fingerprint("Markets react", distinct_sentences(0, 10));
     REQUIRE(f);
     CHECK(f->shingles == 10 * 10 - 2);  // ten words a sentence

@@ -73,7 +73,7 @@ TEST_CASE("highlight_all marks exactly the words Xapian's own snippet generator 
     }
 }
 
-TEST_CASE("stemmed forms are marked, other words are not; a typographic apostrophe is one") {
+TEST_CASE("stemmed forms are marked, other words are not, a typographic apostrophe is one") {
     const std::string text = "Running late, the runner ran to Nissan\u2019s plant and ÉLYSÉE.";
     const OneDocIndex index(text, "run Nissan élysée");
     const auto words = marked(news::highlight_all(news::QueryWords(index.query), text));
@@ -130,7 +130,7 @@ TEST_CASE("the snippet is the window with the most distinct query words, centred
     CHECK(after >= 20);
 }
 
-TEST_CASE("a snippet without any query word is the opening; a short text is whole") {
+TEST_CASE("a snippet without any query word is the opening, a short text is whole") {
     const std::string text = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda.";
     const OneDocIndex index(text, "alpha");
     const news::QueryWords none(Xapian::Query("Zabsent"));

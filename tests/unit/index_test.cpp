@@ -237,7 +237,7 @@ TEST_CASE("JSON Lines: a field of an odd type loses the field, not the article")
         news::parse_jsonl_line(R"({"id":"a","title":"T","body":["a",1]})", "f.jsonl").article);
 }
 
-TEST_CASE("JSON Lines: a feed's written date is its date; a vague one stays text only") {
+TEST_CASE("JSON Lines: a feed's written date is its date, a vague one stays text only") {
     auto r = news::parse_jsonl_line(
         R"({"id":"n1","title":"T","body":"B","published":"Fri, 05 Jan 2024 10:00:00 GMT"})",
         "f.jsonl");
@@ -385,7 +385,7 @@ void index_one(const fs::path& dir, const news::Article& a) {
 
 }  // namespace
 
-TEST_CASE("article slot: the article JSON as /api/articles returns it; document data empty") {
+TEST_CASE("article slot: the article JSON as /api/articles returns it, document data empty") {
     const ScratchPath dir("news-index-test-article-slot");
     index_one(dir.path(), article("slot-1", "Cocoa prices rose in Bahia."));
     Xapian::Database db(dir.string());

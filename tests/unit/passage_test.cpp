@@ -27,7 +27,7 @@ TEST_CASE("best_passage: the paragraph with most query words, then 1.5 x length,
     CHECK_FALSE(p.to_end);
 }
 
-TEST_CASE("best_passage: earliest paragraph on a tie; a word must start with the needle") {
+TEST_CASE("best_passage: earliest paragraph on a tie, a word must start with the needle") {
     const std::vector<std::string_view> paragraphs{"Refoxconn is no match.", "Foxconn first.",
                                                    "Foxconn second."};
     const std::vector<std::string> needles{"foxconn"};
@@ -51,7 +51,7 @@ TEST_CASE("best_passage: a long paragraph is cut to some context before the firs
     CHECK(p.text.starts_with("word"));    // and it starts at a word
 }
 
-TEST_CASE("best_passage: no needle found -> the whole body; no needles -> the opening") {
+TEST_CASE("best_passage: no needle found -> the whole body, no needles -> the opening") {
     const std::vector<std::string_view> paragraphs{"One.", "Two.", "Three."};
     const std::vector<std::string> absent{"zebra"};
     const auto whole = news::best_passage(paragraphs, absent, 2);

@@ -235,7 +235,7 @@ TEST_CASE("British and American spellings find each other") {
     CHECK(ids(search({{"q", "saviour"}, {"collapse", "false"}})).size() == 2);
 }
 
-TEST_CASE("spelling: nothing found -> corrected query answered; the correction is reported") {
+TEST_CASE("spelling: nothing found -> corrected query answered, the correction is reported") {
     const json r = search({{"q", "Foxcon Nisan"}});
     CHECK(!r["corrected_query"].is_null());
     CHECK(!r["hits"].empty());
@@ -257,7 +257,7 @@ TEST_CASE("spelling: a short word is not guessed at, and a stop word is never th
     CHECK(search({{"q", "fox Nisan"}})["corrected_query"] == "fox nissan");
 }
 
-TEST_CASE("adaptive matching: all words first, then most of them; op=and stays strict") {
+TEST_CASE("adaptive matching: all words first, then most of them, op=and stays strict") {
     const auto adaptive = ids(search({{"q", "cocoa drought Yokosuka"}}));
     CHECK(adaptive.size() >= 2);
     CHECK(adaptive.front() == "cocoa");
@@ -267,7 +267,7 @@ TEST_CASE("adaptive matching: all words first, then most of them; op=and stays s
     CHECK(ids(search({{"q", "the of and"}})).size() == 4);
 }
 
-TEST_CASE("facets count the whole match set; source and date filters narrow it") {
+TEST_CASE("facets count the whole match set, source and date filters narrow it") {
     const json r = search({{"q", "electric"}, {"per_page", "1"}, {"collapse", "false"}});
     int total = 0;
     for (const auto& f : r["facets"]["source"]) total += f["count"].get<int>();

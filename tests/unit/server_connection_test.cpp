@@ -176,7 +176,7 @@ TEST_CASE("connection: deadlines are the read timeout inside a head and keep-ali
     CHECK(c.deadline() >= t0 + l.keep_alive);
 }
 
-TEST_CASE("connection: a response larger than the socket takes waits for it; so does the next") {
+TEST_CASE("connection: a response larger than the socket takes waits for it, so does the next") {
     OneConnection t;
     auto& [p, fake, l, c] = t;
     fake.body_bytes = 4u << 20;  // far beyond a socket pair's buffers

@@ -22,7 +22,7 @@ bool takes_plain_path(const std::string& request, std::size_t max_head = kMax) {
 
 }  // namespace
 
-TEST_CASE("plain get: a keep-alive search is plain; its query and head size are found") {
+TEST_CASE("plain get: a keep-alive search is plain, its query and head size are found") {
     const auto request = get("/api/search?q=oil+prices&op=and", "Host: x\r\nAccept: */*\r\n");
     const auto r = news::read_plain_get(request, kPath, kMax);
     REQUIRE(r);

@@ -34,7 +34,7 @@ TEST_CASE("read_stored_hit reads back every field a result shows") {
     CHECK(no_body->title == a.title);
 }
 
-TEST_CASE("read_stored_hit: absent optionals are null; not an object is nullopt") {
+TEST_CASE("read_stored_hit: absent optionals are null, not an object is nullopt") {
     news::Article a;
     a.id = "plain";
     a.title = "Plain";
