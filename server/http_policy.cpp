@@ -167,7 +167,8 @@ void before_write(AppContext& ctx, const httplib::Request& req, httplib::Respons
         res.headers.erase("Connection");
         res.set_header("Connection", "close");
     }
-    ctx.metrics.record(route_name(match_route(req.path).route), res.status, elapsed_seconds());
+    ctx.metrics.record(route_name(match_route(target_path(req.target)).route), res.status,
+                       elapsed_seconds());
 }
 
 void after_write(AppContext& ctx, const httplib::Request& req, const httplib::Response& res) {

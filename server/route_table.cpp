@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/search/api_error.hpp"
+#include "core/text/percent_encode.hpp"
 #include "server/text_parse.hpp"
 
 namespace news {
@@ -23,14 +24,18 @@ RouteMatch match_route(std::string_view path) {
     if (path.starts_with(kArticles) && path.size() > kArticles.size()) {
         const auto rest = path.substr(kArticles.size());
         const auto slash = rest.find('/');
-        if (slash == std::string_view::npos) return {Route::Article, rest};
+        if (slash == std::string_view::npos) return {Route::Article, percent_decode(rest)};
         if (slash > 0 && rest.substr(slash) == "/similar") {
-            return {Route::Similar, rest.substr(0, slash)};
+            return {Route::Similar, percent_decode(rest.substr(0, slash))};
         }
         return {Route::ApiUnknown, {}};
     }
     if (path == "/api" || path.starts_with("/api/")) return {Route::ApiUnknown, {}};
     return {Route::Static, {}};
+}
+
+std::string_view target_path(std::string_view target) {
+    return target.substr(0, target.find('?'));
 }
 
 std::string_view route_name(Route route) {

@@ -3,6 +3,7 @@
 // The handlers live in routes.cpp; this part has no I/O so it is tested alone.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace news {
@@ -13,10 +14,15 @@ enum class Route { Search, Article, Similar, Stats, Healthz, Readyz, Metrics, Ap
 
 struct RouteMatch {
     Route route;
-    std::string_view id;  // the article id for Article and Similar
+    std::string id;  // the article id for Article and Similar, percent-decoded
 };
 
+// `path` as the request line sent it, still percent-encoded: an id holding '/' (sent as %2F)
+// stays one segment, and only then is it decoded.
 RouteMatch match_route(std::string_view path);
+
+// The path of a request target: what comes before its query string.
+std::string_view target_path(std::string_view target);
 
 // A bounded label for metrics: "/api/articles/{id}", "static", ...
 std::string_view route_name(Route route);

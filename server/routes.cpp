@@ -142,7 +142,7 @@ void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Respon
 }
 
 void dispatch(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    const auto m = match_route(req.path);
+    const auto m = match_route(target_path(req.target));
     if (m.route != Route::Static) require_utf8(req.params);
     switch (m.route) {
         case Route::Search:

@@ -66,8 +66,9 @@ inline constexpr std::string_view kMetaArticleCount =
 // indexed as ASCII ("café" as "cafe"). 5: names of capitals joined by '&' as one word ("ATT").
 // 6: character references decoded ("Pel&#233;" is "Pelé"); feeds' HTML bodies read as text;
 // duplicate fingerprints hold a lead key and a size, so a story's takes share a cluster. 7: a
-// feed record's body may be under "content", "text", "description" or "summary".
-inline constexpr int kSchemaVersion = 7;
+// feed record's body may be under "content", "text", "description" or "summary". 8: JSON Feed's,
+// NewsAPI's and RSS's names for a record's fields; without an id or guid, its URL is its id.
+inline constexpr int kSchemaVersion = 8;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.
 inline std::string versioned_hash(std::uint64_t content_hash) {

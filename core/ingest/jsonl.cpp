@@ -1,6 +1,7 @@
 #include "core/ingest/jsonl.hpp"
 
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "core/ingest/jsonl_fast.hpp"
 #include "core/ingest/jsonl_fields.hpp"
@@ -26,17 +27,42 @@ std::optional<std::string> text_field(const json& j, const char* key) {
     return trimmed_text(it->get_ref<const std::string&>());
 }
 
+// The first of `keys` present and not null, or end().
+json::const_iterator first_of(const json& j, std::span<const std::string_view> keys) {
+    for (const auto key : keys) {
+        const auto it = j.find(key);
+        if (it != j.end() && !it->is_null()) return it;
+    }
+    return j.end();
+}
+
 // An optional string field: nullopt when absent, null, empty or of another type (which adds a
 // warning: the article is kept without it).
-std::optional<std::string> optional_text(const json& j, const char* key,
+std::optional<std::string> optional_text(const json& j, json::const_iterator it,
                                          std::vector<std::string>& warnings) {
-    const auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
     if (!it->is_string()) {
-        warnings.push_back(std::string("\"") + key + "\" is not a string: left out");
+        warnings.push_back("\"" + it.key() + "\" is not a string: left out");
         return std::nullopt;
     }
     return trimmed_text(it->get_ref<const std::string&>());
+}
+
+// A name as feeds write it: a string, or an object with a string "name" (JSON Feed's authors,
+// NewsAPI's source).
+const std::string* name_of(const json& v) {
+    if (v.is_string()) return &v.get_ref<const std::string&>();
+    if (!v.is_object()) return nullptr;
+    const auto it = v.find("name");
+    return it != v.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+}
+
+std::optional<std::string> source_field(const json& j, std::vector<std::string>& warnings) {
+    const auto it = j.find("source");
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (const auto* name = name_of(*it)) return trimmed_text(*name);
+    warnings.emplace_back("\"source\" is not a string: left out");
+    return std::nullopt;
 }
 
 std::vector<std::string> authors_field(const json& j, std::vector<std::string>& warnings) {
@@ -45,35 +71,36 @@ std::vector<std::string> authors_field(const json& j, std::vector<std::string>& 
     if (it == j.end() || it->is_null()) return out;
     bool dropped = false;
     auto add = [&](const json& v) {
-        if (!v.is_string()) {
+        const auto* name = name_of(v);
+        if (!name) {
             dropped = true;
             return;
         }
-        std::string name(trim_field(v.get_ref<const std::string&>()));
-        if (!name.empty()) out.push_back(std::move(name));
+        std::string trimmed(trim_field(*name));
+        if (!trimmed.empty()) out.push_back(std::move(trimmed));
     };
     if (it->is_array()) {
         for (const auto& v : *it) add(v);
     } else {
         add(*it);
     }
-    if (dropped) warnings.emplace_back("authors that are not strings: left out");
+    if (dropped) warnings.emplace_back("authors that are not names: left out");
     return out;
 }
 
-// `published` (else `date`, when `published` is absent, null or empty) as text; a Unix time
-// becomes its UTC date.
+// The first of kPublishedKeys present, not null and not empty, as text; a Unix time becomes
+// its UTC date.
 std::optional<std::string> published_field(const json& j, std::vector<std::string>& warnings) {
-    for (const char* key : {"published", "date"}) {
+    for (const auto key : kPublishedKeys) {
         const auto it = j.find(key);
         if (it == j.end() || it->is_null()) continue;
         if (it->is_number()) {
             if (auto d = unix_time_date(it->get<double>())) return d;
-            warnings.push_back(std::string("\"") + key + "\" is not a date: left out");
+            warnings.push_back("\"" + it.key() + "\" is not a date: left out");
             return std::nullopt;
         }
-        if (!it->is_string()) return optional_text(j, key, warnings);  // warns
-        if (auto text = optional_text(j, key, warnings)) return text;
+        if (!it->is_string()) return optional_text(j, it, warnings);  // warns
+        if (auto text = optional_text(j, it, warnings)) return text;
     }
     return std::nullopt;
 }
@@ -82,12 +109,8 @@ std::optional<std::string> published_field(const json& j, std::vector<std::strin
 // blank lines; an array's strings are paragraphs.
 // Throws when it is neither.
 std::optional<std::string> body_field(const json& j) {
-    auto it = j.end();
-    for (const auto key : kBodyKeys) {
-        it = j.find(std::string(key));
-        if (it != j.end() && !it->is_null()) break;
-    }
-    if (it == j.end() || it->is_null()) return std::nullopt;
+    const auto it = first_of(j, kBodyKeys);
+    if (it == j.end()) return std::nullopt;
     if (it->is_string()) return trimmed_text(it->get_ref<const std::string&>());
     const auto wrong = [&] {
         return std::invalid_argument("\"" + it.key() + "\" is not a string or an array of strings");
@@ -102,12 +125,15 @@ std::optional<std::string> body_field(const json& j) {
     return trimmed_text(out);
 }
 
-std::optional<std::string> id_field(const json& j) {
-    const auto it = j.find("id");
-    if (it == j.end() || it->is_null()) return std::nullopt;
+// The record's id: the first of kIdKeys, else its URL (the address names the article when a
+// feed gives no id, as NewsAPI's do). Throws when it is not a string or an integer.
+std::optional<std::string> id_field(const json& j, json::const_iterator url) {
+    auto it = first_of(j, kIdKeys);
+    if (it == j.end()) it = url;
+    if (it == j.end()) return std::nullopt;
     if (it->is_number_integer()) return std::to_string(it->get<long long>());
     if (it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());
-    if (!it->is_string()) throw std::invalid_argument("\"id\" is not a string");
+    if (!it->is_string()) throw std::invalid_argument("\"" + it.key() + "\" is not a string");
     return trimmed_text(it->get_ref<const std::string&>());
 }
 
@@ -194,13 +220,14 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
         return r;
     }
     try {
-        const auto id = id_field(j);
+        const auto url = first_of(j, kUrlKeys);
+        const auto id = id_field(j, url);
         if (!id) {
-            r.error = "record has no \"id\"";
+            r.error = "record has no \"id\" (nor \"guid\" or \"url\")";
             return r;
         }
         if (id->size() > kMaxIdLength) {
-            r.error = "\"id\" is longer than " + std::to_string(kMaxIdLength) + " bytes";
+            r.error = "the record's id is longer than " + std::to_string(kMaxIdLength) + " bytes";
             return r;
         }
         const auto title = text_field(j, "title");
@@ -210,9 +237,9 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
         }
         const auto body = body_field(j);
         JsonlFields f;
-        f.source = optional_text(j, "source", r.warnings);
+        f.source = source_field(j, r.warnings);
         f.authors = authors_field(j, r.warnings);
-        f.url = optional_text(j, "url", r.warnings);
+        f.url = optional_text(j, url, r.warnings);
         f.published = published_field(j, r.warnings);
         if (body) f.body = *body;
         r.article = make_jsonl_article(*id, *title, std::move(f), origin);

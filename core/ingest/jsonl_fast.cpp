@@ -14,30 +14,25 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-// kOtherBody: a key the body may be under when "body" is not there (kBodyKeys in
-// jsonl_fields.hpp); such records go to nlohmann's path, which reads them.
-enum Key {
-    kId,
-    kTitle,
-    kBody,
-    kSource,
-    kAuthors,
-    kAuthor,
-    kUrl,
-    kPublished,
-    kDate,
-    kOtherBody,
-    kKeys = kOtherBody + static_cast<int>(kBodyKeys.size()) - 1
-};
+// kAlias: the keys after the first of kBodyKeys, kIdKeys, kUrlKeys and kPublishedKeys (in
+// jsonl_fields.hpp) but "date": records with any of them go to nlohmann's path, which reads
+// them.
+enum Key { kId, kTitle, kBody, kSource, kAuthors, kAuthor, kUrl, kPublished, kDate, kAlias, kKeys };
+
+template <std::size_t N>
+bool is_alias(std::string_view key, const std::array<std::string_view, N>& keys) {
+    return std::find(keys.begin() + 1, keys.end(), key) != keys.end();
+}
 
 int key_index(std::string_view key) {
-    static constexpr std::array<std::string_view, kOtherBody> names = {
+    static constexpr std::array<std::string_view, kAlias> names = {
         "id", "title", "body", "source", "authors", "author", "url", "published", "date"};
-    for (std::size_t b = 1; b < kBodyKeys.size(); ++b) {
-        if (kBodyKeys[b] == key) return kOtherBody + static_cast<int>(b) - 1;
-    }
-    for (int k = 0; k < kOtherBody; ++k) {
+    for (int k = 0; k < kAlias; ++k) {
         if (names[k] == key) return k;
+    }
+    if (is_alias(key, kBodyKeys) || is_alias(key, kIdKeys) || is_alias(key, kUrlKeys) ||
+        is_alias(key, kPublishedKeys)) {
+        return kAlias;
     }
     return -1;
 }
@@ -62,12 +57,12 @@ bool plain_line(std::string_view inner) {
 }
 
 // The fields of the record, each at most once; false when a key read here comes twice
-// (nlohmann keeps the last, simdjson's look-up the first).
+// (nlohmann keeps the last, simdjson's look-up the first) or an alias is there.
 bool collect(dom::object object, std::array<std::optional<dom::element>, kKeys>& fields) {
     for (const auto field : object) {
         const int k = key_index(field.key);
         if (k < 0) continue;
-        if (fields[k]) return false;
+        if (k == kAlias || fields[k]) return false;
         fields[k] = field.value;
     }
     return true;
@@ -128,9 +123,6 @@ std::optional<Article> parse_jsonl_fast(std::string_view line, std::string_view 
         return std::nullopt;
     std::array<std::optional<dom::element>, kKeys> f;
     if (!collect(object, f)) return std::nullopt;
-    const bool no_body = !f[kBody] || f[kBody]->is_null();
-    if (no_body && std::any_of(f.begin() + kOtherBody, f.end(), [](const auto& e) { return e; }))
-        return std::nullopt;
 
     std::optional<std::string> id, title;
     JsonlFields fields;
@@ -142,7 +134,8 @@ std::optional<Article> parse_jsonl_fast(std::string_view line, std::string_view 
                           optional_text(f[kUrl], fields.url) &&
                           optional_text(f[kPublished], fields.published) &&
                           optional_text(f[kDate], date) && text(f[kBody], body);
-    // Records without an id or title, or with a long id, get their error from nlohmann's path.
+    // Records without an id or title, or with a long id, get their error (or their id from the
+    // URL) from nlohmann's path.
     if (!readable || !id || id->size() > kMaxIdLength || !title) return std::nullopt;
     if (!fields.published) fields.published = std::move(date);
     if (body) {

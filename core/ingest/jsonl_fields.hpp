@@ -12,15 +12,20 @@
 
 namespace news {
 
-// Where a record's body may be, in this order: feeds and exports name it differently. The first
-// present and not null is the body.
-inline constexpr std::array<std::string_view, 5> kBodyKeys = {"body", "content", "text",
-                                                              "description", "summary"};
+// Where a record's fields may be, in this order: feeds and exports name them differently (ours
+// first, then JSON Feed's, NewsAPI's and RSS's as converters write them). The first key present
+// and not null holds the field.
+inline constexpr std::array<std::string_view, 7> kBodyKeys = {
+    "body", "content", "content_html", "content_text", "text", "description", "summary"};
+inline constexpr std::array<std::string_view, 2> kIdKeys = {"id", "guid"};  // else the URL
+inline constexpr std::array<std::string_view, 2> kUrlKeys = {"url", "link"};
+inline constexpr std::array<std::string_view, 6> kPublishedKeys = {
+    "published", "date", "date_published", "publishedAt", "published_at", "pubDate"};
 
 // The record's fields after the id and title: trimmed, and absent when empty. The views point
 // into the parsed line, which outlives them.
 struct JsonlFields {
-    std::optional<std::string> source, url, published;  // published: "published", else "date"
+    std::optional<std::string> source, url, published;
     std::vector<std::string> authors;
     std::optional<std::string_view> body;
 };

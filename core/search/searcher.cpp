@@ -19,6 +19,7 @@
 #include "core/search/stored_hit.hpp"
 #include "core/search/term_ranker.hpp"
 #include "core/search/vocabulary.hpp"
+#include "core/text/percent_encode.hpp"
 
 namespace news {
 namespace {
@@ -210,7 +211,7 @@ struct Searcher::Impl {
         o.emplace("percent", item.percent);
         o.emplace("snippet",
                   snippet(words, best_passage(paragraphs, words.needles(), length), length));
-        o.emplace("url", "/api/articles/" + d.id);
+        o.emplace("url", "/api/articles/" + percent_encode(d.id));
         o.emplace("id", std::move(d.id));
         if (with_duplicates) h["duplicates"] = duplicates_of(item.did);
         return h;

@@ -1,4 +1,4 @@
-// Test fixtures: an index built from data/corpus plus a markup-laden feed article, the real
+// Test fixtures: an index built from data/corpus plus two feed articles (one markup-laden), the real
 // server on a free loopback port, and headless Debian Chromium with a fresh profile.
 import { spawn, execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +35,18 @@ export const XSS_ARTICLE = {
   authors: ['Mallory <b>Markup</b>'],
 };
 
+// A NewsAPI article as its API returns it: no id (its URL is one, with '/', '?' and '&' in it),
+// the source an object.
+export const NEWSAPI_ARTICLE = {
+  source: { id: null, name: 'Example Newswire' },
+  author: 'Nora Narwhal',
+  title: 'Narwhal tusks sense the sea, researchers find',
+  description: 'Short.',
+  url: 'https://news.example/2024/01/narwhal-tusks?ref=rss&utm=x',
+  publishedAt: '2024-01-05T09:30:00Z',
+  content: 'Narwhal tusks carry millions of nerve endings that sense the water around them.',
+};
+
 async function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -50,7 +62,7 @@ async function freePort() {
 export async function buildIndex() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-browser-'));
   const feed = path.join(work, 'markup.jsonl');
-  fs.writeFileSync(feed, `${JSON.stringify(XSS_ARTICLE)}\n`);
+  fs.writeFileSync(feed, `${JSON.stringify(XSS_ARTICLE)}\n${JSON.stringify(NEWSAPI_ARTICLE)}\n`);
   const db = path.join(work, 'index');
   await run(env.indexer, ['index', '--quiet', '--db', db, env.corpus, feed], { timeout: 120_000 });
   return { work, db };

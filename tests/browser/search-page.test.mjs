@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { buildIndex, startServer, launchBrowser, screenshotPath, XSS_ARTICLE } from './harness.mjs';
+import { buildIndex, startServer, launchBrowser, screenshotPath, XSS_ARTICLE, NEWSAPI_ARTICLE } from './harness.mjs';
 
 let server;
 let browser;
@@ -267,6 +267,26 @@ describe('search page', () => {
     await page.waitForTimeout(300);
     assert.deepEqual(page.dialogs, [], 'no alert fired');
     assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it('opens an article whose id is a URL, and opens it again from its address', async () => {
+    const page = await openPage('/');
+    assert.equal(await typeQuery(page, 'narwhal tusks'), 'results');
+    const hit = page.locator('#results li.hit').first();
+    assert.equal(await hit.getAttribute('data-id'), NEWSAPI_ARTICLE.url);
+    await hit.locator('a.hit-link').click();
+    assert.equal(await settled(page, '#article-view'), 'loaded');
+    assert.match(await page.locator('#article-text').innerText(), /millions of nerve endings/);
+    assert.match(await page.locator('#article-meta').innerText(), /Example Newswire/);
+    const address = page.url();
+    assert.equal(new URL(address).searchParams.get('article'), NEWSAPI_ARTICLE.url);
+    const again = await openPage(address.slice(server.base.length));
+    assert.equal(await settled(again, '#article-view'), 'loaded');
+    assert.match(await again.locator('#article-title').innerText(), /Narwhal tusks/);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(again.errors, []);
+    await again.close();
     await page.close();
   });
 

@@ -97,6 +97,14 @@ def jsonl_seeds():
         {"id": "a1", "title": "T", "content": "<p>C</p>"},
         {"id": "a2", "title": "T", "body": None, "summary": ["S1", "S2"]},
         {"id": "a3", "title": "T", "text": 7, "description": "D"}]))
+    write("jsonl", "feed_shapes", "".join(json.dumps(r) + "\n" for r in [
+        {"source": {"id": None, "name": "Wire"}, "title": "T", "url": "https://x/a?b=1&c",
+         "publishedAt": "2024-01-05T09:30:00Z", "content": "C", "author": {"name": "Jo"}},
+        {"id": "tag:x,2024:/a b", "title": "T", "content_html": "<p>H</p>", "content_text": "T",
+         "date_published": 1704412800, "authors": [{"name": 5}, {"url": "u"}, "Jo"]},
+        {"guid": {"isPermaLink": False}, "link": "https://x/l", "title": "T"},
+        {"guid": "g", "link": ["l"], "title": "T", "pubDate": "Fri, 05 Jan 2024", "source": []},
+        {"title": "no id at all", "body": "B"}]))
     write("jsonl", "html_body", json.dumps({
         "id": "w", "title": "Pel&#233; &amp; S&atilde;o Paulo &#x1F600; &#0; &#xD800; &bogus;",
         "body": "<p>One <b>bold</b><br/>two</p><script>x('<p>')</script><!-- c --><![CDATA[d]]>"

@@ -5,17 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "core/ingest/jsonl.hpp"
+#include "read_record.hpp"
 
 namespace {
 
 news::Article read(const std::string& line) {
-    const auto record = news::parse_jsonl_line(line, "feed.jsonl");
-    REQUIRE(record.article);
-    const auto slow = news::parse_jsonl_line_nlohmann(line, "feed.jsonl");
-    REQUIRE(slow.article);
-    CHECK(*slow.article == *record.article);
-    return *record.article;
+    return news::testing::read_record(line);
 }
 
 }  // namespace

@@ -34,3 +34,15 @@ TEST_CASE("percent_encode: the server decodes every byte back as it was sent") {
     const std::string query = "\"interest rates\" +bank -euro caf\xc3\xa9 50% a&b=c";
     CHECK(server_reads(news::percent_encode(query)) == query);
 }
+
+TEST_CASE("percent_decode: the reverse of percent_encode, a stray '%' or '+' stays") {
+    std::string all_bytes;
+    for (int b = 0; b < 256; ++b) all_bytes += static_cast<char>(b);
+    CHECK(news::percent_decode(news::percent_encode(all_bytes)) == all_bytes);
+    CHECK(news::percent_decode("a%2fb%2F") == "a/b/");
+    CHECK(news::percent_decode("100%") == "100%");
+    CHECK(news::percent_decode("%4") == "%4");
+    CHECK(news::percent_decode("%zz%41") == "%zzA");
+    CHECK(news::percent_decode("a+b") == "a+b");
+    CHECK(news::percent_decode("") == "");
+}

@@ -83,6 +83,21 @@ TEST_CASE("server routes: paths map to routes and article ids") {
     CHECK(news::route_name(Route::Similar) == "/api/articles/{id}/similar");
 }
 
+TEST_CASE("server routes: an id is decoded after the path is split, so it may hold '/' or '?'") {
+    using news::Route;
+    const auto a = news::match_route("/api/articles/https%3A%2F%2Fx.example%2F2024%2Fa%3Fp%3D1");
+    CHECK(a.route == Route::Article);
+    CHECK(a.id == "https://x.example/2024/a?p=1");
+    const auto s = news::match_route("/api/articles/feeds%2Fcaf%C3%A9%201/similar");
+    CHECK(s.route == Route::Similar);
+    CHECK(s.id == "feeds/caf\xc3\xa9 1");
+    CHECK(news::match_route("/api/articles/a%2fb").id == "a/b");  // hex of either case
+    CHECK(news::match_route("/api/articles/50%-off+more%2").id == "50%-off+more%2");
+    CHECK(news::match_route("/api/articles/a/b%2Fsimilar").route == Route::ApiUnknown);
+    CHECK(news::target_path("/api/articles/a%3Fb?q=x&y=1") == "/api/articles/a%3Fb");
+    CHECK(news::target_path("/healthz") == "/healthz");
+}
+
 TEST_CASE("server routes: the similar limit is 1..20, default 5") {
     CHECK(news::parse_similar_limit(std::nullopt) == 5);
     CHECK(news::parse_similar_limit("20") == 20);

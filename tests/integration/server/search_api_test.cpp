@@ -271,6 +271,32 @@ TEST_CASE("articles: the whole article, highlighted on request, and 404 for unkn
     s.get_json("/api/articles/" + std::string(600, 'x'), 404);
 }
 
+TEST_CASE("articles: ids that are URLs or hold spaces are reached through the hit's url") {
+    // NewsAPI gives no id (its URL is one); a JSON Feed id may hold '/', ':', ',' and spaces.
+    ServerProcess s(shared_index());
+    const auto hits = search(s, "narwhal", "&per_page=10").at("hits");
+    std::set<std::string> expected = {"https://news.example/2024/01/narwhal-tusks?ref=rss&utm=x",
+                                      "tag:feed.example,2024:/narwhal pods/2"};
+    REQUIRE(ids_of(hits) == expected);
+    for (const auto& hit : hits) {
+        const auto id = hit.at("id").get<std::string>();
+        const auto url = hit.at("url").get<std::string>();
+        CHECK(url == "/api/articles/" + percent_encode(id));
+        const auto a = s.get_json(url);
+        CHECK(a.at("id") == id);
+        CHECK(s.get_json(url + "/similar").at("id") == id);
+    }
+    const auto newsapi = s.get_json("/api/articles/" + percent_encode(*expected.begin()));
+    CHECK(newsapi.at("source") == "Example Newswire");
+    CHECK(newsapi.at("published") == "2024-01-05");
+    CHECK(newsapi.at("url") == *expected.begin());
+    const auto feed = s.get_json("/api/articles/" + percent_encode(*expected.rbegin()));
+    CHECK(feed.at("authors") == json::array({"Ivy Ice"}));
+    CHECK(feed.at("paragraphs").size() == 2);
+    // Sent unencoded, the '/' of an id splits the path: not an article address.
+    s.get_json("/api/articles/tag:feed.example,2024:/narwhal%20pods/2", 404);
+}
+
 TEST_CASE("articles: similar excludes the article and its duplicates") {
     ServerProcess s(shared_index());
     const auto hit = search(s, "Foxconn Nissan Oppama").at("hits").at(0);

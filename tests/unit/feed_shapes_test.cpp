@@ -1,0 +1,88 @@
+// Records as common feeds write them (JSON Feed 1.1, NewsAPI, RSS items converted to JSON)
+// are read as articles without renaming their fields first.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/ingest/jsonl.hpp"
+#include "read_record.hpp"
+
+using news::testing::read_record;
+
+TEST_CASE("feed shapes: a JSON Feed item, its URL as its id and its authors as objects") {
+    const auto a = read_record(
+        R"({"id":"https://example.org/2024/01/05/zorblat","url":"https://example.org/2024/01/05/zorblat",)"
+        R"("title":"Zorblat merger","summary":"Board approves.",)"
+        R"("content_html":"<p>The board approved.</p><p>Shares rose.</p>",)"
+        R"("date_published":"2024-01-05T10:00:00-05:00",)"
+        R"("authors":[{"name":"Jane Doe","url":"https://example.org/jane"},{"name":" Jo Roe "}]})");
+    CHECK(a.id == "https://example.org/2024/01/05/zorblat");
+    CHECK(a.url == "https://example.org/2024/01/05/zorblat");
+    CHECK(a.paragraphs == std::vector<std::string>{"The board approved.", "Shares rose."});
+    CHECK(a.published_text == "2024-01-05T10:00:00-05:00");
+    CHECK(a.published == "2024-01-05");
+    CHECK(a.authors == std::vector<std::string>{"Jane Doe", "Jo Roe"});
+    // Plain text when the item has no HTML.
+    CHECK(read_record(R"({"id":"j2","title":"T","content_text":"One.\n\nTwo."})").paragraphs ==
+          std::vector<std::string>{"One.", "Two."});
+}
+
+TEST_CASE("feed shapes: a NewsAPI article: its URL is its id, its source an object") {
+    const auto a = read_record(
+        R"({"source":{"id":"bbc-news","name":"BBC News"},"author":"Jane Doe",)"
+        R"("title":"Zorblat shares rise","description":"Short.",)"
+        R"("url":"https://www.bbc.co.uk/news/business-1","urlToImage":"https://x/i.jpg",)"
+        R"("publishedAt":"2024-01-05T09:30:00Z","content":"Zorblat shares rose on Friday."})");
+    CHECK(a.id == "https://www.bbc.co.uk/news/business-1");
+    CHECK(a.url == "https://www.bbc.co.uk/news/business-1");
+    CHECK(a.source == "BBC News");
+    CHECK(a.authors == std::vector<std::string>{"Jane Doe"});
+    CHECK(a.published == "2024-01-05");
+    CHECK(a.paragraphs == std::vector<std::string>{"Zorblat shares rose on Friday."});
+}
+
+TEST_CASE("feed shapes: an RSS item: guid, link, pubDate and an HTML description") {
+    const auto a = read_record(
+        R"({"guid":"urn:uuid:4f2b","link":"https://x.example/1","title":"T",)"
+        R"("pubDate":"Fri, 05 Jan 2024 10:00:00 GMT","description":"<p>One.</p><p>Two.</p>"})");
+    CHECK(a.id == "urn:uuid:4f2b");
+    CHECK(a.url == "https://x.example/1");
+    CHECK(a.published == "2024-01-05");
+    CHECK(a.paragraphs == std::vector<std::string>{"One.", "Two."});
+}
+
+TEST_CASE("feed shapes: our own names come first, then the others in order") {
+    auto a = read_record(R"({"id":"mine","guid":"g","url":"https://u","link":"https://l",)"
+                         R"("title":"T","date":"2024-02-01","pubDate":"2024-03-01"})");
+    CHECK(a.id == "mine");
+    CHECK(a.url == "https://u");
+    CHECK(a.published == "2024-02-01");
+    a = read_record(R"({"id":null,"guid":"g","link":"https://l","title":"T"})");
+    CHECK(a.id == "g");
+    CHECK(a.url == "https://l");
+    a = read_record(R"({"link":"https://l/2","title":"T","published_at":"2024-04-01"})");
+    CHECK(a.id == "https://l/2");
+    CHECK(a.published == "2024-04-01");
+    a = read_record(R"({"id":"c","title":"T","content_text":"Text.","content_html":"<p>H.</p>"})");
+    CHECK(a.paragraphs == std::vector<std::string>{"H."});
+}
+
+TEST_CASE("feed shapes: what cannot be read is said") {
+    auto r = news::parse_jsonl_line(R"({"title":"T","body":"B"})", "f.jsonl");
+    CHECK_FALSE(r.article);
+    CHECK(r.error == R"(record has no "id" (nor "guid" or "url"))");
+    r = news::parse_jsonl_line(R"({"title":"T","url":"https://x/)" + std::string(300, 'a') + "\"}",
+                               "f.jsonl");
+    CHECK_FALSE(r.article);
+    CHECK(r.error == "the record's id is longer than 200 bytes");
+    r = news::parse_jsonl_line(R"({"guid":{"isPermaLink":false},"title":"T"})", "f.jsonl");
+    CHECK(r.error == R"("guid" is not a string)");
+    r = news::parse_jsonl_line(
+        R"({"id":"a","title":"T","source":{"id":"x"},"authors":[{"url":"u"},"Jo"]})", "f.jsonl");
+    REQUIRE(r.article);
+    CHECK_FALSE(r.article->source);
+    CHECK(r.article->authors == std::vector<std::string>{"Jo"});
+    CHECK(r.warnings == std::vector<std::string>{"\"source\" is not a string: left out",
+                                                 "authors that are not names: left out"});
+}
