@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <span>
 
+#include "core/ingest/feed_text.hpp"
 #include "core/ingest/jsonl_fast.hpp"
 #include "core/ingest/jsonl_fields.hpp"
 #include "core/model/published_date.hpp"
@@ -161,11 +162,15 @@ Article make_jsonl_article(std::string id, std::string title, JsonlFields fields
     a.source = std::move(fields.source);
     if (a.source) decode_char_refs_in(*a.source);
     a.authors = std::move(fields.authors);
-    for (auto& author : a.authors) decode_char_refs_in(author);
+    for (auto& author : a.authors) {
+        const auto name = rss_author_name(author);
+        if (name.size() != author.size()) author = std::string(name);
+        decode_char_refs_in(author);
+    }
     a.url = std::move(fields.url);
     a.published_text = std::move(fields.published);
     if (a.published_text) a.published = published_date(*a.published_text);
-    if (fields.body) a.paragraphs = body_paragraphs(*fields.body);
+    if (fields.body) a.paragraphs = body_paragraphs(without_cut_marker(*fields.body));
     a.origin = std::string(origin);
     return a;
 }

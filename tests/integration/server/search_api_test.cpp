@@ -290,6 +290,10 @@ TEST_CASE("articles: ids that are URLs or hold spaces are reached through the hi
     CHECK(newsapi.at("source") == "Example Newswire");
     CHECK(newsapi.at("published") == "2024-01-05");
     CHECK(newsapi.at("url") == *expected.begin());
+    CHECK(newsapi.at("authors") == json::array({"Nora Narwhal"}));
+    CHECK(newsapi.at("paragraphs") ==
+          json::array({"Narwhal tusks carry millions of nerve endings that sense the water "
+                       "around them"}));
     const auto feed = s.get_json("/api/articles/" + percent_encode(*expected.rbegin()));
     CHECK(feed.at("authors") == json::array({"Ivy Ice"}));
     CHECK(feed.at("paragraphs").size() == 2);
