@@ -8,6 +8,7 @@
 #include "core/clean/line_rules.hpp"
 #include "core/clean/page_header.hpp"
 #include "core/clean/related_articles.hpp"
+#include "core/model/derived_title.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/char_refs.hpp"
 #include "core/text/utf8.hpp"
@@ -17,8 +18,6 @@ namespace {
 
 using namespace news::clean;
 
-// A derived title: the first sentence of the first paragraph, cut at a word to this length.
-constexpr std::size_t kDerivedTitleMax = 80;
 // A lead-in fragment ("Japanese carmaker") broken off the first paragraph has at most this many
 // words.
 constexpr std::size_t kLeadInWords = 4;
@@ -73,29 +72,6 @@ std::vector<std::string> drop_chrome(const std::vector<std::string>& lines) {
         kept.push_back(line);
     }
     return kept;
-}
-
-std::string derive_title(std::string_view paragraph) {
-    std::size_t end = paragraph.size();
-    for (std::size_t i = 0; i + 1 < paragraph.size(); ++i) {
-        const char c = paragraph[i];
-        if ((c == '.' || c == '!' || c == '?') && paragraph[i + 1] == ' ') {
-            end = i + 1;
-            break;
-        }
-    }
-    std::string_view sentence = paragraph.substr(0, end);
-    if (sentence.size() <= kDerivedTitleMax) return std::string(sentence);
-    auto cut = sentence.rfind(' ', kDerivedTitleMax);
-    if (cut == std::string_view::npos) {
-        // No space to cut at: cut at the limit, but never inside a UTF-8 sequence (continuation
-        // bytes are 10xxxxxx), or the title would be invalid UTF-8 that JSON cannot carry.
-        cut = kDerivedTitleMax;
-        while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
-    }
-    std::string t(sentence.substr(0, cut));
-    while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == ':')) t.pop_back();
-    return t + "\xE2\x80\xA6";
 }
 
 void read_body(const std::vector<std::string>& lines, std::size_t i, Article& a) {

@@ -6,6 +6,7 @@
 #include "core/ingest/feed_text.hpp"
 #include "core/ingest/jsonl_fast.hpp"
 #include "core/ingest/jsonl_fields.hpp"
+#include "core/model/derived_title.hpp"
 #include "core/model/published_date.hpp"
 #include "core/text/char_refs.hpp"
 #include "core/text/html_text.hpp"
@@ -138,6 +139,15 @@ std::optional<std::string> id_field(const json& j, json::const_iterator url) {
     return trimmed_text(it->get_ref<const std::string&>());
 }
 
+// A name or title as people read it: references decoded, then trimmed (a decoded "&nbsp;" is
+// white space).
+std::string readable(std::string text) {
+    if (text.find('&') != std::string::npos) decode_char_refs_in(text);
+    const auto trimmed = trim_field(text);
+    if (trimmed.size() != text.size()) return std::string(trimmed);
+    return text;
+}
+
 }  // namespace
 
 std::string_view trim_field(std::string_view s) {
@@ -157,20 +167,20 @@ Article make_jsonl_article(std::string id, std::string title, JsonlFields fields
                            std::string_view origin) {
     Article a;
     a.id = std::move(id);
-    a.title = std::move(title);
-    decode_char_refs_in(a.title);
-    a.source = std::move(fields.source);
-    if (a.source) decode_char_refs_in(*a.source);
-    a.authors = std::move(fields.authors);
-    for (auto& author : a.authors) {
-        const auto name = rss_author_name(author);
-        if (name.size() != author.size()) author = std::string(name);
-        decode_char_refs_in(author);
+    a.title = readable(std::move(title));
+    if (fields.source) a.source = trimmed_text(readable(std::move(*fields.source)));
+    for (auto& author : fields.authors) {
+        auto name = readable(std::string(rss_author_name(author)));
+        if (!name.empty()) a.authors.push_back(std::move(name));
     }
     a.url = std::move(fields.url);
     a.published_text = std::move(fields.published);
     if (a.published_text) a.published = published_date(*a.published_text);
     if (fields.body) a.paragraphs = body_paragraphs(without_cut_marker(*fields.body));
+    if (a.title.empty() && !a.paragraphs.empty()) {
+        a.title = derive_title(a.paragraphs.front());
+        a.title_derived = true;
+    }
     a.origin = std::string(origin);
     return a;
 }
@@ -236,10 +246,6 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
             return r;
         }
         const auto title = text_field(j, "title");
-        if (!title) {
-            r.error = "record \"" + *id + "\" has no \"title\"";
-            return r;
-        }
         const auto body = body_field(j);
         JsonlFields f;
         f.source = source_field(j, r.warnings);
@@ -247,7 +253,11 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
         f.url = optional_text(j, url, r.warnings);
         f.published = published_field(j, r.warnings);
         if (body) f.body = *body;
-        r.article = make_jsonl_article(*id, *title, std::move(f), origin);
+        r.article = make_jsonl_article(*id, title.value_or(""), std::move(f), origin);
+        if (r.article->title.empty()) {
+            r.article.reset();
+            r.error = "record \"" + *id + "\" has no \"title\" (nor a body to take one from)";
+        }
     } catch (const std::exception& e) {
         r.error = e.what();
     }

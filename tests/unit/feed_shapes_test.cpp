@@ -68,6 +68,25 @@ TEST_CASE("feed shapes: our own names come first, then the others in order") {
     CHECK(a.paragraphs == std::vector<std::string>{"H."});
 }
 
+TEST_CASE("feed shapes: an item without a title has one from its first sentence, marked") {
+    // JSON Feed's microblog items have no title.
+    auto a = read_record(R"({"id":"m1","content_text":"Zorblat wins the vote. More later."})");
+    CHECK(a.title == "Zorblat wins the vote.");
+    CHECK(a.title_derived);
+    // A title of white space, or one a reference made blank, is none.
+    a = read_record(R"({"id":"m2","title":"&nbsp;","body":"<p>Seen at noon! Then gone.</p>"})");
+    CHECK(a.title == "Seen at noon!");
+    CHECK(a.title_derived);
+    CHECK_FALSE(read_record(R"({"id":"m3","title":"T","body":"B."})").title_derived);
+    // So are a source and an author of white space: left out.
+    a = read_record(R"({"id":"m5","title":"T","source":" &nbsp;","authors":["&nbsp;","Ann"]})");
+    CHECK_FALSE(a.source);
+    CHECK(a.authors == std::vector<std::string>{"Ann"});
+    const auto r = news::parse_jsonl_line(R"({"id":"m4","title":" ","summary":null})", "f.jsonl");
+    CHECK_FALSE(r.article);
+    CHECK(r.error == R"(record "m4" has no "title" (nor a body to take one from))");
+}
+
 TEST_CASE("feed shapes: what cannot be read is said") {
     auto r = news::parse_jsonl_line(R"({"title":"T","body":"B"})", "f.jsonl");
     CHECK_FALSE(r.article);
