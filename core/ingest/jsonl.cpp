@@ -107,21 +107,33 @@ std::optional<std::string> published_field(const json& j, std::vector<std::strin
     return std::nullopt;
 }
 
+// A piece of body text: a string, or an object with a string "value" (feedparser's and Atom's
+// content objects, {"type": "text/html", "value": "..."}); nullptr for anything else.
+const std::string* text_of(const json& v) {
+    if (v.is_string()) return &v.get_ref<const std::string&>();
+    if (!v.is_object()) return nullptr;
+    const auto it = v.find("value");
+    return it != v.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+}
+
 // The body's text (under the first of kBodyKeys present and not null), paragraphs separated by
-// blank lines; an array's strings are paragraphs.
-// Throws when it is neither.
+// blank lines; the pieces of an array are paragraphs.
+// Throws when it is neither a piece nor an array of pieces.
 std::optional<std::string> body_field(const json& j) {
     const auto it = first_of(j, kBodyKeys);
     if (it == j.end()) return std::nullopt;
-    if (it->is_string()) return trimmed_text(it->get_ref<const std::string&>());
+    if (const auto* text = text_of(*it)) return trimmed_text(*text);
     const auto wrong = [&] {
-        return std::invalid_argument("\"" + it.key() + "\" is not a string or an array of strings");
+        return std::invalid_argument(
+            "\"" + it.key() +
+            "\" is not text (a string or an object with a \"value\") or an array of texts");
     };
     if (!it->is_array()) throw wrong();
     std::string out;
     for (const auto& p : *it) {
-        if (!p.is_string()) throw wrong();
-        out += p.get_ref<const std::string&>();
+        const auto* text = text_of(p);
+        if (!text) throw wrong();
+        out += *text;
         out += "\n\n";
     }
     return trimmed_text(out);

@@ -104,7 +104,9 @@ def jsonl_seeds():
          "date_published": 1704412800, "authors": [{"name": 5}, {"url": "u"}, "Jo"]},
         {"guid": {"isPermaLink": False}, "link": "https://x/l", "title": "T"},
         {"guid": "g", "link": ["l"], "title": "T", "pubDate": "Fri, 05 Jan 2024", "source": []},
-        {"title": "no id at all", "body": "B"}]))
+        {"title": "no id at all", "body": "B"},
+        {"id": "fp", "content": [{"type": "text/html", "value": "<p>V</p>"}, {"value": 5}]},
+        {"id": "fq", "title": "&nbsp;", "content": {"value": "One. Two."}}]))
     write("jsonl", "html_body", json.dumps({
         "id": "w", "title": "Pel&#233; &amp; S&atilde;o Paulo &#x1F600; &#0; &#xD800; &bogus;",
         "body": "<p>One <b>bold</b><br/>two</p><script>x('<p>')</script><!-- c --><![CDATA[d]]>"

@@ -52,6 +52,27 @@ TEST_CASE("feed shapes: an RSS item: guid, link, pubDate and an HTML description
     CHECK(a.paragraphs == std::vector<std::string>{"One.", "Two."});
 }
 
+TEST_CASE("feed shapes: a feedparser entry, its content a list of objects with a value") {
+    // What Python's feedparser gives for an Atom or RSS entry, dumped as JSON.
+    const auto a = read_record(
+        R"j({"id":"urn:uuid:60a7","title":"T","link":"https://x.example/a","author":"Jo Roe",)j"
+        R"j("authors":[{"name":"Jo Roe"}],"published":"Fri, 05 Jan 2024 10:00:00 GMT",)j"
+        R"j("published_parsed":[2024,1,5,10,0,0,4,5,0],"summary":"Short.",)j"
+        R"j("content":[{"type":"text/html","language":null,"base":"","value":"<p>One.</p>"},)j"
+        R"j({"type":"text/plain","value":"Two."}]})j");
+    CHECK(a.id == "urn:uuid:60a7");
+    CHECK(a.url == "https://x.example/a");
+    CHECK(a.authors == std::vector<std::string>{"Jo Roe"});
+    CHECK(a.published == "2024-01-05");
+    CHECK(a.paragraphs == std::vector<std::string>{"One.", "Two."});
+    // One content object alone, as Atom-to-JSON converters write it.
+    CHECK(read_record(R"({"id":"c","title":"T","content":{"type":"html","value":"<p>H.</p>"}})")
+              .paragraphs == std::vector<std::string>{"H."});
+    const auto bad =
+        news::parse_jsonl_line(R"({"id":"d","title":"T","content":[{"type":"html"}]})", "f.jsonl");
+    CHECK_FALSE(bad.article);
+}
+
 TEST_CASE("feed shapes: our own names come first, then the others in order") {
     auto a = read_record(R"({"id":"mine","guid":"g","url":"https://u","link":"https://l",)"
                          R"("title":"T","date":"2024-02-01","pubDate":"2024-03-01"})");

@@ -65,5 +65,6 @@ TEST_CASE("feeds: a body under content, text, description or summary is the body
         std::vector<std::string>{"X."});
     const auto bad = news::parse_jsonl_line(R"({"id":"c4","title":"T","content":5})", "f.jsonl");
     CHECK_FALSE(bad.article);
-    CHECK(bad.error == "\"content\" is not a string or an array of strings");
+    CHECK(bad.error ==
+          "\"content\" is not text (a string or an object with a \"value\") or an array of texts");
 }
