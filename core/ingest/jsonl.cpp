@@ -250,7 +250,7 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
         const auto url = first_of(j, kUrlKeys);
         const auto id = id_field(j, url);
         if (!id) {
-            r.error = "record has no \"id\" (nor \"guid\" or \"url\")";
+            r.error = "record has no \"id\" (nor \"guid\", \"url\" or \"link\")";
             return r;
         }
         if (id->size() > kMaxIdLength) {

@@ -111,7 +111,7 @@ TEST_CASE("feed shapes: an item without a title has one from its first sentence,
 TEST_CASE("feed shapes: what cannot be read is said") {
     auto r = news::parse_jsonl_line(R"({"title":"T","body":"B"})", "f.jsonl");
     CHECK_FALSE(r.article);
-    CHECK(r.error == R"(record has no "id" (nor "guid" or "url"))");
+    CHECK(r.error == R"(record has no "id" (nor "guid", "url" or "link"))");
     r = news::parse_jsonl_line(R"({"title":"T","url":"https://x/)" + std::string(300, 'a') + "\"}",
                                "f.jsonl");
     CHECK_FALSE(r.article);
