@@ -275,10 +275,12 @@ describe('search page', () => {
     assert.equal(await typeQuery(page, 'narwhal tusks'), 'results');
     const hit = page.locator('#results li.hit').first();
     assert.equal(await hit.getAttribute('data-id'), NEWSAPI_ARTICLE.url);
+    // Its date is the day read from "2024-01-05T09:30:00Z", as in the article view.
+    assert.match(await hit.locator('.meta').innerText(), /Example Newswire · By Nora Narwhal · 5 Jan 2024$/);
     await hit.locator('a.hit-link').click();
     assert.equal(await settled(page, '#article-view'), 'loaded');
     assert.match(await page.locator('#article-text').innerText(), /millions of nerve endings/);
-    assert.match(await page.locator('#article-meta').innerText(), /Example Newswire/);
+    assert.match(await page.locator('#article-meta').innerText(), /Example Newswire · By Nora Narwhal · 5 Jan 2024/);
     const address = page.url();
     assert.equal(new URL(address).searchParams.get('article'), NEWSAPI_ARTICLE.url);
     const again = await openPage(address.slice(server.base.length));

@@ -2,6 +2,7 @@
 import { el, append, clear, joined } from './dom.js';
 import { appendHighlighted } from './highlight.js';
 import { articleHref } from './results.js';
+import { dateLabel } from './dates.js';
 
 // Headings carry `before` = index of the first paragraph under them; interleave them in order.
 export function articleBlocks(article) {
@@ -43,9 +44,8 @@ export function renderArticle(parts, state, article) {
   if (article.title_derived) parts.title.appendChild(el('span', { className: 'derived', title: 'The page had no headline; this title was derived from its first sentence.' }, ' (untitled)'));
 
   const authors = Array.isArray(article.authors) && article.authors.length ? `By ${article.authors.join(', ')}` : null;
-  const date = article.published || article.published_text;
   clear(parts.meta);
-  append(parts.meta, ...joined([article.source, authors, date]));
+  append(parts.meta, ...joined([article.source, authors, dateLabel(article)]));
   if (article.embedded_in) {
     append(parts.meta, el('span', { className: 'sep', 'aria-hidden': 'true' }, ' · '),
       el('a', { href: articleHref(state, article.embedded_in), dataset: { nav: '' } }, 'page it appeared in'));
@@ -78,7 +78,7 @@ export function renderSimilar(parts, state, similar) {
     appendHighlighted(link, hit.title);
     const snippet = el('p', { className: 'snippet' });
     appendHighlighted(snippet, hit.snippet);
-    parts.similarList.appendChild(el('li', {}, link, el('p', { className: 'meta' }, ...joined([hit.source, hit.published_text || hit.published])), snippet));
+    parts.similarList.appendChild(el('li', {}, link, el('p', { className: 'meta' }, ...joined([hit.source, dateLabel(hit)])), snippet));
   }
   parts.similar.hidden = hits.length === 0;
 }

@@ -2,6 +2,7 @@
 import { el, append, clear, joined, messageBlock } from './dom.js';
 import { appendHighlighted } from './highlight.js';
 import { searchFromState, withChanges } from './state.js';
+import { dateLabel } from './dates.js';
 
 export const hrefFor = (state) => `/${searchFromState(state)}`;
 export const articleHref = (state, id) => hrefFor(withChanges(state, { article: id }));
@@ -57,7 +58,7 @@ export function hitItem(state, hit, index) {
     'li',
     { className: 'hit', dataset: { id: hit.id, rank: index + 1 } },
     el('h2', { className: 'hit-title' }, titleLink),
-    el('p', { className: 'meta' }, ...joined([hit.source, authors, hit.published_text || hit.published])),
+    el('p', { className: 'meta' }, ...joined([hit.source, authors, dateLabel(hit)])),
     snippet,
     duplicatesLine(state, hit.duplicates),
   );

@@ -1,0 +1,29 @@
+// Unit tests of web/js/dates.js (no browser): one date label for the results, the article and
+// its similar list.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// web/ has no package.json, so load a .mjs copy of the exact file (as highlight.test.mjs does).
+const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-dates-')), 'dates.mjs');
+fs.copyFileSync(new URL('../../web/js/dates.js', import.meta.url), copy);
+const { dateLabel } = await import(pathToFileURL(copy).href);
+fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+
+test('a day the indexer read is shown as a day, whatever the source wrote', () => {
+  assert.equal(dateLabel({ published: '2024-01-05', published_text: '2024-01-05T09:30:00Z' }), '5 Jan 2024');
+  assert.equal(dateLabel({ published: '2024-12-31', published_text: 'Tue, 31 Dec 2024 23:30:00 -0500' }), '31 Dec 2024');
+  assert.equal(dateLabel({ published: '1987-02-26', published_text: null }), '26 Feb 1987');
+});
+
+test("without a day, the source's own words; without either, nothing", () => {
+  assert.equal(dateLabel({ published: null, published_text: '8 hours ago' }), '8 hours ago');
+  assert.equal(dateLabel({ published_text: '01/05/2024' }), '01/05/2024');
+  assert.equal(dateLabel({ published: 'not-a-day', published_text: 'text' }), 'text');
+  assert.equal(dateLabel({ published: '2024-13-45', published_text: 'text' }), 'text');
+  assert.equal(dateLabel({}), null);
+  assert.equal(dateLabel(), null);
+});

@@ -1,0 +1,12 @@
+// How an article's date is shown, the same in the results, the article and its similar list:
+// the day the indexer read ("5 Jan 2024", whatever form the source wrote it in: ISO 8601 with a
+// time and zone, RFC 2822, a Unix time), else the source's own words ("8 hours ago").
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export function dateLabel({ published, published_text: text } = {}) {
+  if (typeof published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
+    const day = new Date(`${published}T00:00:00Z`);
+    if (!Number.isNaN(day.getTime())) return dayFormat.format(day);
+  }
+  return text || published || null;
+}
