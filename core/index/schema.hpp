@@ -69,7 +69,8 @@ inline constexpr std::string_view kMetaArticleCount =
 // feed record's body may be under "content", "text", "description" or "summary". 8: JSON Feed's,
 // NewsAPI's and RSS's names for a record's fields; without an id or guid, its URL is its id; an
 // RSS author's address and NewsAPI's cut marker dropped (core/ingest/feed_text.hpp); a title
-// derived when a record has none; a body's text may be objects with a "value" (feedparser).
+// derived when a record has none; a body's text may be objects with a "value" (feedparser); a
+// link may be Atom's link objects.
 inline constexpr int kSchemaVersion = 8;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.

@@ -139,12 +139,42 @@ std::optional<std::string> body_field(const json& j) {
     return trimmed_text(out);
 }
 
+// A link as feeds write it: a string, an Atom link object ({"href", "rel"}, not one of another
+// rel than "alternate", such as "self" or "enclosure"), or an array of link objects (the first
+// that is one).
+const std::string* link_of(const json& v) {
+    if (v.is_string()) return &v.get_ref<const std::string&>();
+    if (v.is_array()) {
+        for (const auto& e : v) {
+            if (e.is_object()) {
+                if (const auto* href = link_of(e)) return href;
+            }
+        }
+        return nullptr;
+    }
+    if (!v.is_object()) return nullptr;
+    const auto rel = v.find("rel");
+    if (rel != v.end() && !rel->is_null() &&
+        !(rel->is_string() && rel->get_ref<const std::string&>() == "alternate"))
+        return nullptr;
+    const auto href = v.find("href");
+    return href != v.end() && href->is_string() ? &href->get_ref<const std::string&>() : nullptr;
+}
+
+// The first of kUrlKeys, as a link (a warning when it is not one: the article is kept without).
+std::optional<std::string> url_field(const json& j, std::vector<std::string>& warnings) {
+    const auto it = first_of(j, kUrlKeys);
+    if (it == j.end()) return std::nullopt;
+    if (const auto* link = link_of(*it)) return trimmed_text(*link);
+    warnings.push_back("\"" + it.key() + "\" is not a link: left out");
+    return std::nullopt;
+}
+
 // The record's id: the first of kIdKeys, else its URL (the address names the article when a
 // feed gives no id, as NewsAPI's do). Throws when it is not a string or an integer.
-std::optional<std::string> id_field(const json& j, json::const_iterator url) {
-    auto it = first_of(j, kIdKeys);
-    if (it == j.end()) it = url;
-    if (it == j.end()) return std::nullopt;
+std::optional<std::string> id_field(const json& j, const std::optional<std::string>& url) {
+    const auto it = first_of(j, kIdKeys);
+    if (it == j.end()) return url;
     if (it->is_number_integer()) return std::to_string(it->get<long long>());
     if (it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());
     if (!it->is_string()) throw std::invalid_argument("\"" + it.key() + "\" is not a string");
@@ -247,7 +277,7 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
         return r;
     }
     try {
-        const auto url = first_of(j, kUrlKeys);
+        auto url = url_field(j, r.warnings);
         const auto id = id_field(j, url);
         if (!id) {
             r.error = "record has no \"id\" (nor \"guid\", \"url\" or \"link\")";
@@ -262,7 +292,7 @@ JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view or
         JsonlFields f;
         f.source = source_field(j, r.warnings);
         f.authors = authors_field(j, r.warnings);
-        f.url = optional_text(j, url, r.warnings);
+        f.url = std::move(url);
         f.published = published_field(j, r.warnings);
         if (body) f.body = *body;
         r.article = make_jsonl_article(*id, title.value_or(""), std::move(f), origin);

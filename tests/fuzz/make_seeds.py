@@ -106,7 +106,9 @@ def jsonl_seeds():
         {"guid": "g", "link": ["l"], "title": "T", "pubDate": "Fri, 05 Jan 2024", "source": []},
         {"title": "no id at all", "body": "B"},
         {"id": "fp", "content": [{"type": "text/html", "value": "<p>V</p>"}, {"value": 5}]},
-        {"id": "fq", "title": "&nbsp;", "content": {"value": "One. Two."}}]))
+        {"id": "fq", "title": "&nbsp;", "content": {"value": "One. Two."}},
+        {"title": "T", "link": [{"rel": "self", "href": "s"}, {"href": 5}, [], {"href": "h"}]},
+        {"id": "fr", "title": "T", "url": {"rel": None, "href": "u"}}]))
     write("jsonl", "html_body", json.dumps({
         "id": "w", "title": "Pel&#233; &amp; S&atilde;o Paulo &#x1F600; &#0; &#xD800; &bogus;",
         "body": "<p>One <b>bold</b><br/>two</p><script>x('<p>')</script><!-- c --><![CDATA[d]]>"

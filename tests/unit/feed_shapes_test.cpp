@@ -73,6 +73,25 @@ TEST_CASE("feed shapes: a feedparser entry, its content a list of objects with a
     CHECK_FALSE(bad.article);
 }
 
+TEST_CASE("feed shapes: an Atom entry's link objects, the alternate one its address") {
+    auto a = read_record(
+        R"({"id":"urn:a1","title":"T","link":[{"rel":"self","href":"https://x/feed/a1"},)"
+        R"({"rel":"enclosure","href":"https://x/a1.mp3"},{"rel":"alternate","href":"https://x/a1"}]})");
+    CHECK(a.url == "https://x/a1");
+    a = read_record(R"({"id":"urn:a2","title":"T","link":{"rel":null,"href":" https://x/a2 "}})");
+    CHECK(a.url == "https://x/a2");
+    // The id, when there is none, comes from that link too.
+    a = read_record(R"({"title":"T","link":[{"href":"https://x/a3"}]})");
+    CHECK(a.id == "https://x/a3");
+    // No usable link: the article is kept without one, and told.
+    const auto r = news::parse_jsonl_line(
+        R"({"id":"a4","title":"T","link":[{"rel":"self","href":"https://x/s"},"https://x/str"]})",
+        "f.jsonl");
+    REQUIRE(r.article);
+    CHECK_FALSE(r.article->url);
+    CHECK(r.warnings == std::vector<std::string>{"\"link\" is not a link: left out"});
+}
+
 TEST_CASE("feed shapes: our own names come first, then the others in order") {
     auto a = read_record(R"({"id":"mine","guid":"g","url":"https://u","link":"https://l",)"
                          R"("title":"T","date":"2024-02-01","pubDate":"2024-03-01"})");

@@ -209,9 +209,9 @@ TEST_CASE("JSON Lines: a field of an odd type loses the field, not the article")
     CHECK_FALSE(r.article->source);
     CHECK_FALSE(r.article->url);
     CHECK(r.article->authors == std::vector<std::string>{"Jo"});
-    CHECK(r.warnings == std::vector<std::string>{"\"source\" is not a string: left out",
-                                                 "authors that are not names: left out",
-                                                 "\"url\" is not a string: left out"});
+    CHECK(r.warnings == std::vector<std::string>{"\"url\" is not a link: left out",
+                                                 "\"source\" is not a string: left out",
+                                                 "authors that are not names: left out"});
     // A Unix time, in seconds or milliseconds, is a date.
     r = news::parse_jsonl_line(R"({"id":"a","title":"T","published":1704412800})", "f.jsonl");
     REQUIRE(r.article);
