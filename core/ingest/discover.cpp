@@ -12,6 +12,7 @@ std::optional<InputKind> input_kind(std::string_view path) {
     const std::string ext = fs::path(path).extension().string();
     if (ext == ".txt") return InputKind::raw_page;
     if (ext == ".jsonl") return InputKind::json_lines;
+    if (ext == ".json") return InputKind::json_document;
     return std::nullopt;
 }
 
@@ -54,7 +55,7 @@ Discovery discover_inputs(std::span<const std::string> inputs) {
             d.files.push_back({input, *kind});
         } else {
             d.problems.push_back({InputProblem::Kind::skipped_file, input, std::nullopt,
-                                  "unsupported file type (expected .txt or .jsonl)"});
+                                  "unsupported file type (expected .txt, .jsonl or .json)"});
         }
     }
     return d;

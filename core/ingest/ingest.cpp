@@ -1,6 +1,7 @@
 #include "core/ingest/ingest.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <unordered_set>
 
 #include "core/clean/page_cleaner.hpp"
@@ -8,6 +9,7 @@
 #include "core/index/schema.hpp"
 #include "core/ingest/discover.hpp"
 #include "core/ingest/file_reader.hpp"
+#include "core/ingest/json_document.hpp"
 #include "core/ingest/jsonl.hpp"
 #include "core/text/utf8.hpp"
 
@@ -43,10 +45,13 @@ class Run {
         if (options_.on_file) options_.on_file(f.path);
         const std::string key = IndexWriter::file_key(f.path);
         seen_.insert(key);
-        if (f.kind == InputKind::raw_page) {
-            raw_page(f.path, key);
-        } else {
-            json_lines(f.path, key);
+        switch (f.kind) {
+            case InputKind::raw_page:
+                return raw_page(f.path, key);
+            case InputKind::json_lines:
+                return json_lines(f.path, key);
+            case InputKind::json_document:
+                return json_document(f.path, key);
         }
     }
 
@@ -86,17 +91,25 @@ class Run {
         }
     }
 
-    void raw_page(const std::string& path, const std::string& key) {
+    // A file read whole, when it is readable and changed since the last run (problems reported).
+    std::optional<FileContent> read_changed(const std::string& path, const std::string& key) {
         FileContent c = read_text_file(path);
         if (!c.error.empty()) {
             problem({InputProblem::Kind::skipped_file, path, std::nullopt, c.error});
-            return;
+            return std::nullopt;
         }
-        if (unchanged(key, c.hash)) return;
+        if (unchanged(key, c.hash)) return std::nullopt;
         if (c.repaired) {
             problem({InputProblem::Kind::warning, path, std::nullopt,
                      "invalid UTF-8 (bad bytes replaced with U+FFFD)"});
         }
+        return c;
+    }
+
+    void raw_page(const std::string& path, const std::string& key) {
+        const auto content = read_changed(path, key);
+        if (!content) return;
+        const FileContent& c = *content;
         std::vector<Article> articles;
         const std::string origin = fs::path(path).filename().string();
         try {
@@ -150,19 +163,43 @@ class Run {
                          "invalid UTF-8 (bad bytes replaced with U+FFFD)"});
                 line = repair_utf8(line);
             }
-            JsonlRecord r = parse_jsonl_line(line, origin);
-            if (!r.article) {
-                problem({InputProblem::Kind::skipped_record, path, n, r.error});
-                continue;
-            }
-            for (auto& w : r.warnings) {
-                problem({InputProblem::Kind::warning, path, n,
-                         "record \"" + r.article->id + "\": " + std::move(w)});
-            }
-            put(*r.article);
+            record(parse_jsonl_line(line, origin), path, n, "");
         }
         // A file with skipped records is read again next run, so its problems are reported again.
         writer_.end_file(result_.skipped_records == skipped_before);
+    }
+
+    void json_document(const std::string& path, const std::string& key) {
+        const auto content = read_changed(path, key);
+        if (!content) return;
+        const FileContent& c = *content;
+        JsonDocument doc = parse_json_document(c.text, fs::path(path).filename().string());
+        if (!doc.error.empty()) {
+            problem({InputProblem::Kind::skipped_file, path, std::nullopt, doc.error});
+            return;
+        }
+        const std::size_t skipped_before = result_.skipped_records;
+        writer_.begin_file(key, schema::versioned_hash(c.hash));
+        for (std::size_t i = 0; i < doc.items.size(); ++i) {
+            record(std::move(doc.items[i]), path, std::nullopt, "item " + std::to_string(i + 1));
+        }
+        writer_.end_file(result_.skipped_records == skipped_before);
+    }
+
+    // A feed record: its article indexed and its warnings reported, or its error. `where` names
+    // the item of a JSON document (whose line says nothing).
+    void record(JsonlRecord r, const std::string& path, std::optional<std::size_t> line,
+                const std::string& where) {
+        const std::string prefix = where.empty() ? "" : where + ": ";
+        if (!r.article) {
+            problem({InputProblem::Kind::skipped_record, path, line, prefix + r.error});
+            return;
+        }
+        for (auto& w : r.warnings) {
+            problem({InputProblem::Kind::warning, path, line,
+                     prefix + "record \"" + r.article->id + "\": " + std::move(w)});
+        }
+        put(*r.article);
     }
 
     IndexWriter& writer_;

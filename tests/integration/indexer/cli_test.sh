@@ -44,6 +44,23 @@ check "the good record is indexed" test "$("$indexer" search --db "$work/db2" go
 check "a field of an odd type is reported with its line" contains "$work/out5" 'feed.jsonl:4: record "odd": "source" is not a string'
 check "its record is indexed without it" test "$("$indexer" search --db "$work/db2" sturdy | head -1 | cut -d' ' -f1)" = 1
 
+# A feed as one JSON document (.json): a JSON Feed and a NewsAPI response in a directory,
+# indexed with the rest; a .json that is not a feed is reported and skipped; unchanged on re-run.
+mkdir "$work/docs"
+printf '{"version":"https://jsonfeed.org/version/1.1","title":"Quoll Weekly","items":[{"id":"q1","title":"Quolls return","content_html":"<p>Quolls returned to the valley.</p>"}]}\n' >"$work/docs/feed.json"
+printf '{"status":"ok","articles":[{"source":{"name":"Numbat News"},"title":"Numbats thrive","url":"https://n.example/1","content":"Numbats thrive in the reserve."},{"title":"no address"}]}\n' >"$work/docs/top.json"
+printf '{"name":"not-a-feed","version":"1.0.0"}\n' >"$work/docs/package.json"
+"$indexer" index --quiet --db "$work/db4" "$work/docs" >"$work/out8" 2>&1; rc=$?
+check "JSON documents: a skipped item or file exits 1" test $rc -eq 1
+check "JSON documents: both feeds' articles are indexed" contains "$work/out8" "indexed 2,"
+check "JSON documents: a bad item is reported with its number" contains "$work/out8" 'top.json: item 2: record has no "id"'
+check "JSON documents: a .json that is not a feed is reported" contains "$work/out8" "package.json: not a feed"
+"$indexer" search --db "$work/db4" quolls >"$work/search2" 2>&1
+check "JSON documents: the feed's title is its items' source" contains "$work/search2" "Quoll Weekly"
+check "JSON documents: NewsAPI's URL is the id" test "$("$indexer" search --db "$work/db4" numbats | head -1 | cut -d' ' -f1)" = 1
+"$indexer" index --quiet --db "$work/db4" "$work/docs/feed.json" >"$work/out9" 2>&1
+check "JSON documents: an unchanged feed is not read again" contains "$work/out9" "nothing changed"
+
 # The write lock: a second indexer on the same database is refused while the first runs.
 awk 'BEGIN { for (i = 1; i <= 20000; i++)
   printf "{\"id\":\"n%d\",\"title\":\"Story %d\",\"body\":\"Words of story %d about markets and trade.\"}\n", i, i, i }' >"$work/big.jsonl"
