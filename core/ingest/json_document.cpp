@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "core/ingest/jsonl_fields.hpp"
-#include "core/text/char_refs.hpp"
 
 namespace news {
 namespace {
@@ -33,7 +32,7 @@ std::optional<std::string> feed_title(const json& doc) {
         if (it == feed->end()) return std::nullopt;
     }
     if (!it->is_string()) return std::nullopt;
-    return trimmed_text(decode_char_refs(it->get_ref<const std::string&>()));
+    return trimmed_text(readable(it->get_ref<const std::string&>()));
 }
 
 }  // namespace
@@ -55,7 +54,7 @@ JsonDocument parse_json_document(std::string_view text, std::string_view origin)
     const auto source = feed_title(doc);
     d.items.reserve(items->size());
     for (const auto& item : *items) {
-        JsonlRecord r = parse_jsonl_line_nlohmann(item.dump(), origin);
+        JsonlRecord r = read_jsonl_record(item, origin);
         if (r.article && !r.article->source) r.article->source = source;
         d.items.push_back(std::move(r));
     }

@@ -181,16 +181,14 @@ std::optional<std::string> id_field(const json& j, const std::optional<std::stri
     return trimmed_text(it->get_ref<const std::string&>());
 }
 
-// A name or title as people read it: references decoded, then trimmed (a decoded "&nbsp;" is
-// white space).
+}  // namespace
+
 std::string readable(std::string text) {
     if (text.find('&') != std::string::npos) decode_char_refs_in(text);
     const auto trimmed = trim_field(text);
     if (trimmed.size() != text.size()) return std::string(trimmed);
     return text;
 }
-
-}  // namespace
 
 std::string_view trim_field(std::string_view s) {
     std::size_t b = 0, e = s.size();
@@ -266,12 +264,17 @@ JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin) {
 }
 
 JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view origin) {
-    JsonlRecord r;
-    json j = json::parse(line.begin(), line.end(), nullptr, false);
+    const json j = json::parse(line.begin(), line.end(), nullptr, false);
     if (j.is_discarded()) {
+        JsonlRecord r;
         r.error = "not valid JSON";
         return r;
     }
+    return read_jsonl_record(j, origin);
+}
+
+JsonlRecord read_jsonl_record(const nlohmann::json& j, std::string_view origin) {
+    JsonlRecord r;
     if (!j.is_object()) {
         r.error = "not a JSON object";
         return r;

@@ -11,6 +11,7 @@
 // with a warning and the article kept: a record is skipped only when its id, title or body
 // cannot be read, or it has neither title nor body.
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@ JsonlRecord parse_jsonl_line(std::string_view line, std::string_view origin);
 
 // The nlohmann reading alone (what parse_jsonl_line was before simdjson; tests compare).
 JsonlRecord parse_jsonl_line_nlohmann(std::string_view line, std::string_view origin);
+
+// A record already parsed (an item of a JSON document, core/ingest/json_document.hpp), read as
+// parse_jsonl_line_nlohmann reads a line's value.
+JsonlRecord read_jsonl_record(const nlohmann::json& record, std::string_view origin);
 
 // Paragraphs of a body: split on blank lines (lines with only whitespace), each trimmed.
 std::vector<std::string> split_paragraphs(std::string_view body);

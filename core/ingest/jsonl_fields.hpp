@@ -36,6 +36,10 @@ std::string_view trim_field(std::string_view s);
 // `text` trimmed, or nullopt when nothing is left.
 std::optional<std::string> trimmed_text(std::string_view text);
 
+// A name or title as people read it: references decoded, then trimmed (a decoded "&nbsp;" is
+// white space).
+std::string readable(std::string text);
+
 // The article of a record; an empty `title` is derived from the body's first sentence.
 Article make_jsonl_article(std::string id, std::string title, JsonlFields fields,
                            std::string_view origin);
