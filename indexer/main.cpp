@@ -11,7 +11,7 @@ constexpr std::string_view kUsage =
     "\n"
     "Commands:\n"
     "  index --db DIR [--prune] [--config FILE] [--quiet] INPUT...\n"
-    "                      index raw .txt pages, .jsonl and .json feeds (files or directories)\n"
+    "                      index raw .txt pages and .jsonl, .json, RSS or Atom feeds\n"
     "  clean FILE          print the cleaned article(s) of one raw page as JSON\n"
     "  search --db DIR [--limit N] QUERY...\n"
     "                      print ranked results with snippets\n"

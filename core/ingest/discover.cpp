@@ -13,6 +13,7 @@ std::optional<InputKind> input_kind(std::string_view path) {
     if (ext == ".txt") return InputKind::raw_page;
     if (ext == ".jsonl") return InputKind::json_lines;
     if (ext == ".json") return InputKind::json_document;
+    if (ext == ".xml" || ext == ".rss" || ext == ".atom") return InputKind::xml_feed;
     return std::nullopt;
 }
 
@@ -54,8 +55,9 @@ Discovery discover_inputs(std::span<const std::string> inputs) {
         if (const auto kind = input_kind(input)) {
             d.files.push_back({input, *kind});
         } else {
-            d.problems.push_back({InputProblem::Kind::skipped_file, input, std::nullopt,
-                                  "unsupported file type (expected .txt, .jsonl or .json)"});
+            d.problems.push_back(
+                {InputProblem::Kind::skipped_file, input, std::nullopt,
+                 "unsupported file type (expected .txt, .jsonl, .json, .xml, .rss or .atom)"});
         }
     }
     return d;

@@ -24,7 +24,7 @@ std::string open_error() {
 
 }  // namespace
 
-FileContent read_text_file(const std::string& path) {
+FileContent read_text_file(const std::string& path, NonUtf8 policy) {
     FileContent c;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -49,7 +49,7 @@ FileContent read_text_file(const std::string& path) {
         c.error = "binary file (contains NUL bytes)";
         return c;
     }
-    if (!is_valid_utf8(data)) {
+    if (policy == NonUtf8::repair && !is_valid_utf8(data)) {
         c.repaired = true;
         c.text = repair_utf8(data);
     } else {

@@ -13,13 +13,17 @@
 namespace news {
 
 struct FileContent {
-    std::string text;   // valid UTF-8 (repaired if needed)
+    std::string text;   // valid UTF-8 (repaired if needed), or the bytes as read (NonUtf8::keep)
     std::string error;  // why the file is skipped (text is then empty)
     bool repaired = false;
     std::uint64_t hash = 0;  // of the bytes as read
 };
 
-FileContent read_text_file(const std::string& path);
+// What read_text_file does with bytes that are not UTF-8: replace them (text, JSON), or keep
+// them for a parser that reads the encoding the file declares (XML).
+enum class NonUtf8 { repair, keep };
+
+FileContent read_text_file(const std::string& path, NonUtf8 policy = NonUtf8::repair);
 
 // Content hash of a whole file read in chunks, plus the early checks; error set when unusable.
 struct FileScan {

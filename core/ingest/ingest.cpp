@@ -11,6 +11,7 @@
 #include "core/ingest/file_reader.hpp"
 #include "core/ingest/json_document.hpp"
 #include "core/ingest/jsonl.hpp"
+#include "core/ingest/xml_feed.hpp"
 #include "core/text/utf8.hpp"
 
 namespace news {
@@ -51,7 +52,9 @@ class Run {
             case InputKind::json_lines:
                 return json_lines(f.path, key);
             case InputKind::json_document:
-                return json_document(f.path, key);
+                return feed_document(f.path, key, NonUtf8::repair, parse_json_document);
+            case InputKind::xml_feed:
+                return feed_document(f.path, key, NonUtf8::keep, parse_xml_feed);
         }
     }
 
@@ -92,8 +95,9 @@ class Run {
     }
 
     // A file read whole, when it is readable and changed since the last run (problems reported).
-    std::optional<FileContent> read_changed(const std::string& path, const std::string& key) {
-        FileContent c = read_text_file(path);
+    std::optional<FileContent> read_changed(const std::string& path, const std::string& key,
+                                            NonUtf8 policy = NonUtf8::repair) {
+        FileContent c = read_text_file(path, policy);
         if (!c.error.empty()) {
             problem({InputProblem::Kind::skipped_file, path, std::nullopt, c.error});
             return std::nullopt;
@@ -169,11 +173,18 @@ class Run {
         writer_.end_file(result_.skipped_records == skipped_before);
     }
 
-    void json_document(const std::string& path, const std::string& key) {
-        const auto content = read_changed(path, key);
+    // A feed that is one document: a .json (parse_json_document) or an RSS or Atom file
+    // (parse_xml_feed), each item a record.
+    using ParseFeed = FeedDocument (*)(std::string_view text, std::string_view origin);
+    void feed_document(const std::string& path, const std::string& key, NonUtf8 policy,
+                       ParseFeed parse) {
+        const auto content = read_changed(path, key, policy);
         if (!content) return;
         const FileContent& c = *content;
-        JsonDocument doc = parse_json_document(c.text, fs::path(path).filename().string());
+        FeedDocument doc = parse(c.text, fs::path(path).filename().string());
+        for (auto& w : doc.warnings) {
+            problem({InputProblem::Kind::warning, path, std::nullopt, std::move(w)});
+        }
         if (!doc.error.empty()) {
             problem({InputProblem::Kind::skipped_file, path, std::nullopt, doc.error});
             return;
@@ -187,7 +198,7 @@ class Run {
     }
 
     // A feed record: its article indexed and its warnings reported, or its error. `where` names
-    // the item of a JSON document (whose line says nothing).
+    // the item of a feed document (whose line says nothing).
     void record(JsonlRecord r, const std::string& path, std::optional<std::size_t> line,
                 const std::string& where) {
         const std::string prefix = where.empty() ? "" : where + ": ";

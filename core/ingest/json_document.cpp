@@ -37,8 +37,8 @@ std::optional<std::string> feed_title(const json& doc) {
 
 }  // namespace
 
-JsonDocument parse_json_document(std::string_view text, std::string_view origin) {
-    JsonDocument d;
+FeedDocument parse_json_document(std::string_view text, std::string_view origin) {
+    FeedDocument d;
     const json doc = json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded()) {
         d.error = "not valid JSON";
@@ -53,11 +53,7 @@ JsonDocument parse_json_document(std::string_view text, std::string_view origin)
     }
     const auto source = feed_title(doc);
     d.items.reserve(items->size());
-    for (const auto& item : *items) {
-        JsonlRecord r = read_jsonl_record(item, origin);
-        if (r.article && !r.article->source) r.article->source = source;
-        d.items.push_back(std::move(r));
-    }
+    for (const auto& item : *items) d.items.push_back(read_feed_item(item, origin, source));
     return d;
 }
 

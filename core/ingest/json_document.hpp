@@ -5,20 +5,13 @@
 // item is a record as a JSON Lines line holds one and is read by the same rules
 // (core/ingest/jsonl.hpp); the feed's own title is the source of the items that name none.
 
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "core/ingest/jsonl.hpp"
+#include "core/ingest/feed_document.hpp"
 
 namespace news {
 
-struct JsonDocument {
-    std::vector<JsonlRecord> items;  // in the document's order, each with its article or error
-    std::string error;               // why the document has no items to read at all
-};
-
 // `text` must be valid UTF-8 (the file reader repairs it first); `origin` is the file's name.
-JsonDocument parse_json_document(std::string_view text, std::string_view origin);
+FeedDocument parse_json_document(std::string_view text, std::string_view origin);
 
 }  // namespace news

@@ -144,4 +144,8 @@ void decode_char_refs_in(std::string& text) {
     if (text.find('&') != std::string::npos) text = decode_char_refs(text);
 }
 
+std::optional<char32_t> html_named_char(std::string_view name) {
+    return named(name);
+}
+
 }  // namespace news

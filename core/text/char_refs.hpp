@@ -5,6 +5,7 @@
 // code. Only complete references are read, a name from HTML 4's list (or &apos;) or a number,
 // ended by ';': "AT&T", "Q&A" and "&nbsp" without its ';' stay as written.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,9 @@ std::string decode_char_refs(std::string_view text);
 
 // Decodes `text` in place when it holds a '&' (most text does not, and is left untouched).
 void decode_char_refs_in(std::string& text);
+
+// The character an HTML named reference stands for ("eacute" is U+00E9), or nullopt for a name
+// not in HTML 4's list (or "apos").
+std::optional<char32_t> html_named_char(std::string_view name);
 
 }  // namespace news

@@ -180,8 +180,44 @@ def snippet_seeds():
     write("snippet", "invalid_utf8", b"\xc3\x28\n\xc3\x28 \xed\xa0\x80 \xff text \xe2\x82")
 
 
+def xml_feed_seeds():
+    rss = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+           '<channel><title>Wire</title><item><guid>g1</guid><title>T &amp; U</title><link>https://w.example/1</link>'
+           '<description>&lt;p&gt;Teaser.&lt;/p&gt;</description>'
+           '<content:encoded><![CDATA[<p>One.</p><p>Two.</p>]]></content:encoded>'
+           '<pubDate>Fri, 05 Jan 2024 09:30:00 GMT</pubDate><author>j@w.example (Jo)</author>'
+           '<dc:creator>Sam</dc:creator><source url="x">Other</source></item></channel></rss>')
+    write("xml_feed", "rss2", rss)
+    write("xml_feed", "rss1", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+          'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+          '<channel><title>RDF</title></channel><item rdf:about="https://r.example/a"><title>A</title>'
+          '<link>https://r.example/a</link><dc:date>2023-11-02</dc:date></item></rdf:RDF>')
+    write("xml_feed", "atom", '<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">A &lt;i&gt;D&lt;/i&gt;</title>'
+          '<author><name>Desk</name></author><entry><id>e1</id><title>E</title><link rel="self" href="s"/>'
+          '<link href="https://a.example/1"/><updated>2024-03-10T10:00:00Z</updated>'
+          '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>X.</p></div></content>'
+          '<summary type="html">&lt;p&gt;S.&lt;/p&gt;</summary></entry></feed>')
+    write("xml_feed", "latin1", b'<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Caf\xe9</title>'
+          b'<item><guid>l</guid><title>Cr\xe8me</title></item></channel></rss>')
+    write("xml_feed", "html_references", '<rss><channel><title>Caf&eacute;</title><item><guid>h</guid>'
+          '<title>Q&A &nbsp; &ldquo;x&rdquo; &bogus; &#xZZ; &#99999999;</title>'
+          '<link>https://x/?a=1&b=2</link></item></channel></rss>')
+    write("xml_feed", "entities", '<!DOCTYPE rss [<!ENTITY l0 "lol"><!ENTITY l1 "&l0;&l0;&l0;">'
+          '<!ENTITY ext SYSTEM "file:///etc/hostname"><!ENTITY % pe "x">]>'
+          '<rss><channel><item><guid>b</guid><title>&l1; &ext;</title></item></channel></rss>')
+    write("xml_feed", "broken", '<rss><channel><item><guid>r1</guid><title>Fine</title></item>'
+          '<item><guid>r2</guid><title>Unclosed <b>tag</title></item><![CDATA[ <!-- <?pi')
+    write("xml_feed", "not_a_feed", '<urlset><url><loc>x</loc></url></urlset>')
+    write("xml_feed", "deep", "<rss><channel><item><guid>d</guid><description>" + "<b>" * 3000 + "x"
+          + "</b>" * 3000 + "</description></item></channel></rss>")
+    write("xml_feed", "invalid_utf8", b'<rss><channel><item><guid>\xff</guid><title>\xc3\x28 \xed\xa0\x80</title>'
+          b'</item></channel></rss>')
+
+
 if __name__ == "__main__":
     clean_page_seeds()
     jsonl_seeds()
     search_params_seeds()
     snippet_seeds()
+    xml_feed_seeds()

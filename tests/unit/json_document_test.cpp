@@ -9,7 +9,7 @@
 
 namespace {
 
-std::vector<std::string> ids_of(const news::JsonDocument& d) {
+std::vector<std::string> ids_of(const news::FeedDocument& d) {
     std::vector<std::string> ids;
     for (const auto& r : d.items) ids.push_back(r.article ? r.article->id : "error: " + r.error);
     return ids;

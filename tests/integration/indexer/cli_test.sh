@@ -61,6 +61,25 @@ check "JSON documents: NewsAPI's URL is the id" test "$("$indexer" search --db "
 "$indexer" index --quiet --db "$work/db4" "$work/docs/feed.json" >"$work/out9" 2>&1
 check "JSON documents: an unchanged feed is not read again" contains "$work/out9" "nothing changed"
 
+# RSS and Atom files as publishers serve them (.rss, .atom, .xml): a Latin-1 RSS feed with
+# HTML's references, an Atom feed, a sitemap that is not a feed; unchanged on re-run.
+mkdir "$work/xml"
+printf '<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel><title>Gazette du caf\xe9</title>\n<item><guid>g1</guid><title>Cr\xe8me br\xfbl\xe9e &amp; caf&eacute; prices rise</title><link>https://g.example/1?a=1&b=2</link><description>&lt;p&gt;Prices of cr\xe8me br\xfbl\xe9e rose.&lt;/p&gt;</description><pubDate>Tue, 09 Jan 2024 08:00:00 GMT</pubDate></item>\n</channel></rss>\n' >"$work/xml/gazette.rss"
+printf '<feed xmlns="http://www.w3.org/2005/Atom"><title>Bilby Bulletin</title><author><name>Desk</name></author><entry><id>urn:b1</id><title>Bilbies bounce back</title><link href="https://b.example/1"/><updated>2024-02-01T00:00:00Z</updated><content type="html">&lt;p&gt;Bilbies bounced back in the desert.&lt;/p&gt;</content></entry></feed>\n' >"$work/xml/bulletin.atom"
+printf '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://s.example/</loc></url></urlset>\n' >"$work/xml/sitemap.xml"
+"$indexer" index --quiet --db "$work/db5" "$work/xml" >"$work/out10" 2>&1; rc=$?
+check "RSS and Atom: a skipped file exits 1" test $rc -eq 1
+check "RSS and Atom: both feeds' articles are indexed" contains "$work/out10" "indexed 2,"
+check "RSS and Atom: HTML's references are reported and read" contains "$work/out10" "gazette.rss: not well-formed XML (line 3: .*): HTML character references and bare '&' read as text"
+check "RSS and Atom: an XML file that is not a feed is reported" contains "$work/out10" "sitemap.xml: not a feed: the root element is <urlset>"
+"$indexer" search --db "$work/db5" "crème brûlée" >"$work/search3" 2>&1
+check "RSS and Atom: a Latin-1 feed is read in its encoding" contains "$work/search3" "brûlée\* & café prices rise"
+check "RSS and Atom: the channel's title is the source" contains "$work/search3" "Gazette du café"
+"$indexer" search --db "$work/db5" bilbies >"$work/search4" 2>&1
+check "RSS and Atom: an Atom entry is found" contains "$work/search4" "Bilbies\* bounce back  (Bilby Bulletin)"
+"$indexer" index --quiet --db "$work/db5" "$work/xml/gazette.rss" "$work/xml/bulletin.atom" >"$work/out11" 2>&1
+check "RSS and Atom: unchanged feeds are not read again" contains "$work/out11" "nothing changed"
+
 # The write lock: a second indexer on the same database is refused while the first runs.
 awk 'BEGIN { for (i = 1; i <= 20000; i++)
   printf "{\"id\":\"n%d\",\"title\":\"Story %d\",\"body\":\"Words of story %d about markets and trade.\"}\n", i, i, i }' >"$work/big.jsonl"

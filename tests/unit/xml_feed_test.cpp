@@ -1,0 +1,243 @@
+// RSS and Atom feeds as publishers serve them, each item read as a feed record is.
+#include "core/ingest/xml_feed.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "tests/unit/scratch_path.hpp"
+
+namespace {
+
+std::vector<std::string> xml_ids(const news::FeedDocument& d) {
+    std::vector<std::string> ids;
+    for (const auto& r : d.items) ids.push_back(r.article ? r.article->id : "error: " + r.error);
+    return ids;
+}
+
+using Paragraphs = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("xml feed: RSS 2.0 items, the channel's title the source of those that name none") {
+    const auto d = news::parse_xml_feed(R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+  <title>Harbour &amp; Coast Wire</title>
+  <link>https://wire.example/</link>
+  <item>
+    <title>Ferry strike ends</title>
+    <link>https://wire.example/ferry</link>
+    <guid isPermaLink="false">wire-1042</guid>
+    <description>Short teaser.</description>
+    <content:encoded><![CDATA[<p>The ferry strike ended on Friday.</p><p>Crews return Monday.</p>]]></content:encoded>
+    <pubDate>Fri, 05 Jan 2024 09:30:00 GMT</pubDate>
+    <author>jane@wire.example (Jane Doe)</author>
+    <dc:creator>Sam Roe</dc:creator>
+  </item>
+  <item>
+    <title>Port &lt;b&gt;reopens&lt;/b&gt;</title>
+    <link>https://wire.example/port</link>
+    <description>&lt;p&gt;The port reopened.&lt;/p&gt;</description>
+    <source url="https://other.example/rss">Other Outlet</source>
+  </item>
+  <item><description>Neither a guid nor a link.</description></item>
+</channel>
+</rss>)",
+                                        "wire.rss");
+    CHECK(d.error.empty());
+    CHECK(d.warnings.empty());
+    REQUIRE(xml_ids(d) ==
+            std::vector<std::string>{"wire-1042", "https://wire.example/port",
+                                     R"(error: record has no "id" (nor "guid", "url" or "link"))"});
+    const news::Article& a = *d.items[0].article;
+    CHECK(a.title == "Ferry strike ends");
+    CHECK(a.source == "Harbour & Coast Wire");
+    CHECK(a.url == "https://wire.example/ferry");
+    CHECK(a.paragraphs == Paragraphs{"The ferry strike ended on Friday.", "Crews return Monday."});
+    CHECK(a.published == "2024-01-05");
+    CHECK(a.authors == std::vector<std::string>{"Jane Doe", "Sam Roe"});
+    CHECK(a.origin == "wire.rss");
+    const news::Article& b = *d.items[1].article;
+    CHECK(b.title == "Port reopens");
+    CHECK(b.source == "Other Outlet");
+    CHECK(b.paragraphs == Paragraphs{"The port reopened."});
+}
+
+TEST_CASE("xml feed: RSS 1.0 keeps its items beside the channel, dates and names in Dublin Core") {
+    const auto d = news::parse_xml_feed(
+        R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://rdf.example/"><title>RDF Daily</title></channel>
+  <item rdf:about="https://rdf.example/a">
+    <title>Wombat census</title><link>https://rdf.example/a</link>
+    <description>Wombats were counted.</description>
+    <dc:date>2023-11-02T08:00:00Z</dc:date><dc:creator>Ana Lee</dc:creator>
+  </item>
+</rdf:RDF>)",
+        "rdf.xml");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"https://rdf.example/a"});
+    const news::Article& a = *d.items[0].article;
+    CHECK(a.source == "RDF Daily");
+    CHECK(a.published == "2023-11-02");
+    CHECK(a.authors == std::vector<std::string>{"Ana Lee"});
+    CHECK(a.paragraphs == Paragraphs{"Wombats were counted."});
+}
+
+TEST_CASE("xml feed: Atom entries, their text constructs, links, dates and authors") {
+    const auto d = news::parse_xml_feed(R"(<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="html">Atom &lt;i&gt;Desk&lt;/i&gt;</title>
+  <author><name>Desk Editor</name></author>
+  <entry>
+    <id>tag:atom.example,2024:1</id>
+    <title type="html">Rail &lt;em&gt;link&lt;/em&gt; opens</title>
+    <link rel="self" href="https://atom.example/api/1"/>
+    <link rel="enclosure" href="https://atom.example/1.mp3"/>
+    <link href="https://atom.example/1"/>
+    <updated>2024-03-09T10:00:00Z</updated>
+    <published>2024-03-08T10:00:00Z</published>
+    <summary>Teaser.</summary>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The line opened.</p><p>Trains run hourly.</p></div></content>
+    <author><name>Kim Park</name></author><author><name>Lu Chen</name></author>
+  </entry>
+  <entry>
+    <id>tag:atom.example,2024:2</id>
+    <title>Untouched</title>
+    <link rel="alternate" type="text/html" href="https://atom.example/2"/>
+    <updated>2024-03-10T10:00:00Z</updated>
+    <summary type="html">&lt;p&gt;Only a summary.&lt;/p&gt;</summary>
+    <source><title>Syndicated Source</title></source>
+  </entry>
+</feed>)",
+                                        "desk.atom");
+    CHECK(d.error.empty());
+    REQUIRE(xml_ids(d) ==
+            std::vector<std::string>{"tag:atom.example,2024:1", "tag:atom.example,2024:2"});
+    const news::Article& a = *d.items[0].article;
+    CHECK(a.title == "Rail link opens");
+    CHECK(a.source == "Atom Desk");
+    CHECK(a.url == "https://atom.example/1");
+    CHECK(a.published == "2024-03-08");
+    CHECK(a.paragraphs == Paragraphs{"The line opened.", "Trains run hourly."});
+    CHECK(a.authors == std::vector<std::string>{"Kim Park", "Lu Chen"});
+    const news::Article& b = *d.items[1].article;
+    CHECK(b.url == "https://atom.example/2");
+    CHECK(b.published == "2024-03-10");  // no <published>: <updated> is the date
+    CHECK(b.paragraphs == Paragraphs{"Only a summary."});
+    CHECK(b.authors == std::vector<std::string>{"Desk Editor"});  // the feed's, as Atom has it
+    CHECK(b.source == "Syndicated Source");
+}
+
+TEST_CASE(
+    "xml feed: the encoding the file declares is read, bad UTF-8 is replaced with a warning") {
+    auto d = news::parse_xml_feed(
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>Caf\xE9</title>"
+        "<item><guid>l1</guid><title>Cr\xE8me br\xFBl\xE9\x65</title></item></channel></rss>",
+        "latin1.xml");
+    CHECK(d.warnings.empty());
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"l1"});
+    CHECK(d.items[0].article->title == "Crème brûlée");
+    CHECK(d.items[0].article->source == "Café");
+    d = news::parse_xml_feed(
+        "<rss><channel><item><guid>u1</guid><title>Bad \xFF byte</title></item></channel></rss>",
+        "bad.xml");
+    CHECK(d.warnings == std::vector<std::string>{"invalid UTF-8 (bad bytes replaced with U+FFFD)"});
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"u1"});
+    CHECK(d.items[0].article->title == "Bad \xEF\xBF\xBD byte");
+    // A declaration libxml2 cannot read: it passes the bytes through, and they are replaced.
+    d = news::parse_xml_feed(
+        "<?xml version=\"1.0\" encoding=\"latin 1\"?><rss><channel><item><guid>n1</guid>"
+        "<title>Caf\xE9 au lait</title></item></channel></rss>",
+        "odd.xml");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"n1"});
+    CHECK(d.items[0].article->title == "Caf\xEF\xBF\xBD au lait");
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(d.warnings[0].find('\n') == std::string::npos);  // one line in the indexer's report
+    // An encoding it does not know: the file cannot be read.
+    d = news::parse_xml_feed(
+        "<?xml version=\"1.0\" encoding=\"no-such-charset\"?><rss><channel></channel></rss>",
+        "unknown.xml");
+    CHECK(d.error == "not valid XML (line 1: Unsupported encoding no-such-charset)");
+}
+
+TEST_CASE("xml feed: HTML's references and a bare '&' are read as a browser reads them") {
+    const auto d = news::parse_xml_feed(
+        "<rss><channel><title>Caf&eacute; Wire</title>"
+        "<item><guid>r1</guid><title>Q&A: the &ldquo;port&rdquo;&nbsp;deal</title>"
+        "<link>https://w.example/?id=1&ref=rss</link><description>AT&T &copy; 2024</description>"
+        "</item></channel></rss>",
+        "loose.rss");
+    CHECK(d.error.empty());
+    CHECK(d.warnings ==
+          std::vector<std::string>{"not well-formed XML (line 1: Entity 'copy' not defined): HTML "
+                                   "character references and bare '&' read as text"});
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"r1"});
+    const news::Article& a = *d.items[0].article;
+    CHECK(a.source == "Café Wire");
+    CHECK(a.title == "Q&A: the \u201Cport\u201D deal");
+    CHECK(a.url == "https://w.example/?id=1&ref=rss");
+    CHECK(a.paragraphs == Paragraphs{"AT&T \u00A9 2024"});
+}
+
+TEST_CASE("xml feed: a file broken past repair is read as far as it can be, with a warning") {
+    const auto d = news::parse_xml_feed(
+        "<rss><channel><item><guid>r1</guid><title>Fine</title></item>"
+        "<item><guid>r2</guid><title>Unclosed <b>tag</title></item></channel></rss>",
+        "broken.rss");
+    CHECK(d.error.empty());
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(d.warnings[0].starts_with("not well-formed XML (line 1: "));
+    CHECK(d.warnings[0].ends_with("): read as far as it could be recovered"));
+    REQUIRE_FALSE(d.items.empty());
+    CHECK(d.items[0].article->title == "Fine");
+}
+
+TEST_CASE("xml feed: what is not XML, or not a feed, is one error") {
+    auto d = news::parse_xml_feed("just some words", "words.xml");
+    CHECK(d.error.starts_with("not valid XML (line 1: "));
+    CHECK(d.items.empty());
+    d = news::parse_xml_feed(
+        R"(<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url/></urlset>)",
+        "sitemap.xml");
+    CHECK(d.error ==
+          "not a feed: the root element is <urlset>, not an RSS <rss> with a <channel>, an RSS "
+          "1.0 <rdf:RDF> or an Atom <feed>");
+    d = news::parse_xml_feed("<rss version=\"2.0\"><item/></rss>", "nochannel.rss");
+    CHECK(d.error.starts_with("not a feed: the root element is <rss>"));
+    d = news::parse_xml_feed("<rss><channel><title>Empty</title></channel></rss>", "empty.rss");
+    CHECK(d.error.empty());
+    CHECK(d.items.empty());
+}
+
+TEST_CASE("xml feed: no external entity is read and no entity is expanded without bound") {
+    // An external entity naming a local file: its text must not reach the article.
+    const news::testing::ScratchPath secret("news-xml-secret");
+    std::ofstream(secret.path()) << "private words";
+    auto d = news::parse_xml_feed(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY leak SYSTEM \"file://" + secret.string() +
+            "\">]><rss><channel><item><guid>x1</guid><title>T</title>"
+            "<description>Before &leak; after.</description></item>"
+            "</channel></rss>",
+        "xxe.rss");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"x1"});
+    CHECK(d.items[0].article->paragraphs == Paragraphs{"Before  after."});
+    // Entities of entities ("billion laughs"): 10^9 copies if expanded.
+    std::string doctype = "<!DOCTYPE rss [<!ENTITY l0 \"lol\">";
+    for (int i = 1; i <= 9; ++i) {
+        doctype += "<!ENTITY l" + std::to_string(i) + " \"";
+        for (int k = 0; k < 10; ++k) doctype += "&l" + std::to_string(i - 1) + ";";
+        doctype += "\">";
+    }
+    doctype += "]>";
+    d = news::parse_xml_feed(
+        doctype +
+            "<rss><channel><item><guid>b1</guid><title>Laughs</title>"
+            "<description>Some &l9; text.</description></item></channel></rss>",
+        "laughs.rss");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"b1"});
+    for (const auto& p : d.items[0].article->paragraphs) CHECK(p.size() < 100);
+}
