@@ -125,17 +125,27 @@ std::string inner_markup(const xmlNode* n) {
     return utf8(std::string(as_view(xmlBufferContent(buffer.get()))));
 }
 
+// A body: its text (HTML escaped in it, or in CDATA, is read as HTML later), or, when markup
+// was written into it unescaped (<description><p>One</p><p>Two</p></description>, not valid
+// RSS but common), that markup, so that its paragraphs stay paragraphs.
+std::string body_text(const xmlNode* n) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE) return inner_markup(n);
+    }
+    return text_of(n);
+}
+
 // An Atom text construct (title, summary, content): type "text" and "html" are the element's
 // text (the HTML escaped in it, for "html"), "xhtml" the markup of the <div> it holds.
 std::string atom_text(const xmlNode* n) {
-    if (attribute(n, "type") != "xhtml") return text_of(n);
+    if (attribute(n, "type") != "xhtml") return body_text(n);
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) return inner_markup(c);
     }
     return text_of(n);
 }
 
-// A title written as HTML (Atom's type="html", or RSS titles with tags in them) as its words.
+// A title written as HTML (Atom's type="html", or an RSS title with tags in it) as its words.
 std::string title_text(std::string title) {
     if (!looks_like_html(title)) return title;
     std::string words;
@@ -145,6 +155,13 @@ std::string title_text(std::string title) {
         words += space ? ' ' : c;
     }
     return words;
+}
+
+// An Atom title: text as written for type "text" (the default), its words for "html" and
+// "xhtml".
+std::string atom_title(const xmlNode* n) {
+    const std::string type = attribute(n, "type");
+    return type == "html" || type == "xhtml" ? title_text(atom_text(n)) : text_of(n);
 }
 
 // Sets the record's `key` to `text` unless it already has one or the text is blank: the first
@@ -167,6 +184,7 @@ void add_name(std::vector<std::string>& names, std::string name) {
 json rss_item(const xmlNode* item) {
     json r = json::object();
     std::vector<std::string> authors;
+    std::string permalink;
     for (const xmlNode* c = item->children; c != nullptr; c = c->next) {
         if (is(c, "title")) {
             put(r, "title", title_text(text_of(c)));
@@ -174,10 +192,11 @@ json rss_item(const xmlNode* item) {
             put(r, "link", text_of(c));
         } else if (is(c, "guid")) {
             put(r, "guid", text_of(c));
+            if (attribute(c, "isPermaLink") != "false") permalink = text_of(c);
         } else if (is(c, kContent, "encoded")) {
-            put(r, "content", text_of(c));
+            put(r, "content", body_text(c));
         } else if (is(c, "description")) {
-            put(r, "description", text_of(c));
+            put(r, "description", body_text(c));
         } else if (is(c, "pubDate")) {
             put(r, "pubDate", text_of(c));
         } else if (is(c, kDc, "date")) {
@@ -187,6 +206,10 @@ json rss_item(const xmlNode* item) {
         } else if (is(c, "source")) {
             put(r, "source", text_of(c));  // the outlet an aggregator took the item from
         }
+    }
+    // A guid is the item's address unless it says otherwise (RSS 2.0), when it is one.
+    if (permalink.starts_with("http://") || permalink.starts_with("https://")) {
+        put(r, "link", std::move(permalink));
     }
     if (!authors.empty()) r["authors"] = std::move(authors);
     return r;
@@ -211,7 +234,7 @@ json atom_entry(const xmlNode* entry, const std::vector<std::string>& feed_autho
         if (is(c, "id")) {
             put(r, "id", text_of(c));
         } else if (is(c, "title")) {
-            put(r, "title", title_text(atom_text(c)));
+            put(r, "title", atom_title(c));
         } else if (is(c, "link")) {
             const std::string rel = attribute(c, "rel");
             if (rel.empty() || rel == "alternate") put(r, "link", attribute(c, "href"));
@@ -253,8 +276,7 @@ std::string declared_encoding(std::string_view bytes) {
 void read_items(const xmlNode* root, std::string_view origin, FeedDocument& d) {
     if (is(root, "feed")) {
         const xmlNode* title = child(root, "title");
-        const auto source =
-            title ? trimmed_text(readable(title_text(atom_text(title)))) : std::nullopt;
+        const auto source = title ? trimmed_text(readable(atom_title(title))) : std::nullopt;
         const auto authors = atom_authors(root);
         for (const xmlNode* c = root->children; c != nullptr; c = c->next) {
             if (is(c, "entry"))

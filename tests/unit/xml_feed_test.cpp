@@ -44,6 +44,8 @@ TEST_CASE("xml feed: RSS 2.0 items, the channel's title the source of those that
     <description>&lt;p&gt;The port reopened.&lt;/p&gt;</description>
     <source url="https://other.example/rss">Other Outlet</source>
   </item>
+  <item><guid>https://wire.example/guid-only</guid><title>Permalink</title></item>
+  <item><guid isPermaLink="false">https://cms.example/42</guid><title>Not one</title></item>
   <item><description>Neither a guid nor a link.</description></item>
 </channel>
 </rss>)",
@@ -52,6 +54,7 @@ TEST_CASE("xml feed: RSS 2.0 items, the channel's title the source of those that
     CHECK(d.warnings.empty());
     REQUIRE(xml_ids(d) ==
             std::vector<std::string>{"wire-1042", "https://wire.example/port",
+                                     "https://wire.example/guid-only", "https://cms.example/42",
                                      R"(error: record has no "id" (nor "guid", "url" or "link"))"});
     const news::Article& a = *d.items[0].article;
     CHECK(a.title == "Ferry strike ends");
@@ -65,6 +68,18 @@ TEST_CASE("xml feed: RSS 2.0 items, the channel's title the source of those that
     CHECK(b.title == "Port reopens");
     CHECK(b.source == "Other Outlet");
     CHECK(b.paragraphs == Paragraphs{"The port reopened."});
+    // A guid is the item's address unless isPermaLink="false" says it is not.
+    CHECK(d.items[2].article->url == "https://wire.example/guid-only");
+    CHECK_FALSE(d.items[3].article->url);
+}
+
+TEST_CASE("xml feed: markup written into a description unescaped keeps its paragraphs") {
+    const auto d = news::parse_xml_feed(
+        "<rss><channel><item><guid>m1</guid><title>Raw</title><description><p>First &amp; "
+        "one.</p><p>Second <b>one</b>.</p></description></item></channel></rss>",
+        "raw.rss");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"m1"});
+    CHECK(d.items[0].article->paragraphs == Paragraphs{"First & one.", "Second one."});
 }
 
 TEST_CASE("xml feed: RSS 1.0 keeps its items beside the channel, dates and names in Dublin Core") {
@@ -106,7 +121,7 @@ TEST_CASE("xml feed: Atom entries, their text constructs, links, dates and autho
   </entry>
   <entry>
     <id>tag:atom.example,2024:2</id>
-    <title>Untouched</title>
+    <title>a &lt;b&gt; c</title>
     <link rel="alternate" type="text/html" href="https://atom.example/2"/>
     <updated>2024-03-10T10:00:00Z</updated>
     <summary type="html">&lt;p&gt;Only a summary.&lt;/p&gt;</summary>
@@ -130,6 +145,7 @@ TEST_CASE("xml feed: Atom entries, their text constructs, links, dates and autho
     CHECK(b.paragraphs == Paragraphs{"Only a summary."});
     CHECK(b.authors == std::vector<std::string>{"Desk Editor"});  // the feed's, as Atom has it
     CHECK(b.source == "Syndicated Source");
+    CHECK(b.title == "a <b> c");  // type "text": as written, tags and all
 }
 
 TEST_CASE(
