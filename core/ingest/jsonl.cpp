@@ -68,7 +68,10 @@ std::optional<std::string> source_field(const json& j, std::vector<std::string>&
 }
 
 std::vector<std::string> authors_field(const json& j, std::vector<std::string>& warnings) {
-    const auto it = j.contains("authors") ? j.find("authors") : j.find("author");
+    auto it = j.end();
+    for (const auto key : kAuthorKeys) {
+        if ((it = j.find(key)) != j.end()) break;
+    }
     std::vector<std::string> out;
     if (it == j.end() || it->is_null()) return out;
     bool dropped = false;

@@ -2,11 +2,11 @@
 // JSON Lines feeds of already clean articles, one object per line:
 //   {"id", "title", "body", "source", "authors" | "author", "url", "published"}
 // `body` holds paragraphs separated by blank lines, or is an array of paragraphs; unknown
-// fields are ignored; `authors` (or `author`) may be a name or an array of names, a name being
-// a string or an object with a "name" (so may `source`); `id` may be a string or an integer;
-// `published` may be date text or a Unix time (seconds, or milliseconds from 10^11 on). Other
-// feeds' names for these fields (JSON Feed's, NewsAPI's, RSS's) are read too, in the order of
-// jsonl_fields.hpp; without an id or guid, the URL is the id; without a title, the first
+// fields are ignored; `authors` (or `author`, `dc:creator`, `creator`) may be a name or an array of
+// names, a name being a string or an object with a "name" (so may `source`); `id` may be a string
+// or an integer; `published` may be date text or a Unix time (seconds, or milliseconds from 10^11
+// on). Other feeds' names for these fields (JSON Feed's, NewsAPI's, RSS's) are read too, in the
+// order of jsonl_fields.hpp; without an id or guid, the URL is the id; without a title, the first
 // sentence of the body is one, marked as derived. An optional field of another type is dropped
 // with a warning and the article kept: a record is skipped only when its id, title or body
 // cannot be read, or it has neither title nor body.

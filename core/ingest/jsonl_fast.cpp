@@ -14,9 +14,9 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-// kAlias: the keys after the first of kBodyKeys, kIdKeys, kUrlKeys and kPublishedKeys (in
-// jsonl_fields.hpp) but "date": records with any of them go to nlohmann's path, which reads
-// them.
+// kAlias: the keys after the first of kBodyKeys, kIdKeys, kUrlKeys, kPublishedKeys and
+// kAuthorKeys (in jsonl_fields.hpp) but "date" and "author": records with any of them go to
+// nlohmann's path, which reads them.
 enum Key { kId, kTitle, kBody, kSource, kAuthors, kAuthor, kUrl, kPublished, kDate, kAlias, kKeys };
 
 template <std::size_t N>
@@ -31,7 +31,7 @@ int key_index(std::string_view key) {
         if (names[k] == key) return k;
     }
     if (is_alias(key, kBodyKeys) || is_alias(key, kIdKeys) || is_alias(key, kUrlKeys) ||
-        is_alias(key, kPublishedKeys)) {
+        is_alias(key, kPublishedKeys) || is_alias(key, kAuthorKeys)) {
         return kAlias;
     }
     return -1;

@@ -21,6 +21,10 @@ inline constexpr std::array<std::string_view, 2> kIdKeys = {"id", "guid"};  // e
 inline constexpr std::array<std::string_view, 2> kUrlKeys = {"url", "link"};
 inline constexpr std::array<std::string_view, 6> kPublishedKeys = {
     "published", "date", "date_published", "publishedAt", "published_at", "pubDate"};
+// The first of these present holds the authors, even when null (an explicit "no authors"):
+// Dublin Core's creator is how RSS-to-JSON converters name an RSS 1.0 or dc:creator author.
+inline constexpr std::array<std::string_view, 4> kAuthorKeys = {"authors", "author", "dc:creator",
+                                                                "creator"};
 
 // The record's fields after the id and title: trimmed, and absent when empty. The views point
 // into the parsed line, which outlives them.

@@ -108,6 +108,17 @@ TEST_CASE("feed shapes: our own names come first, then the others in order") {
     CHECK(a.paragraphs == std::vector<std::string>{"H."});
 }
 
+TEST_CASE("feed shapes: Dublin Core's creator is the author when no authors are named") {
+    auto a = read_record(R"j({"id":"d1","title":"T","dc:creator":"jo@x.example (Jo Ames)"})j");
+    CHECK(a.authors == std::vector<std::string>{"Jo Ames"});
+    a = read_record(R"({"id":"d2","title":"T","creator":["Ana Lee","Bo Chen"]})");
+    CHECK(a.authors == std::vector<std::string>{"Ana Lee", "Bo Chen"});
+    a = read_record(R"({"id":"d3","title":"T","author":"Named","creator":"Other"})");
+    CHECK(a.authors == std::vector<std::string>{"Named"});
+    a = read_record(R"({"id":"d4","title":"T","authors":null,"creator":"Other"})");
+    CHECK(a.authors.empty());  // "authors": null says there are none
+}
+
 TEST_CASE("feed shapes: an item without a title has one from its first sentence, marked") {
     // JSON Feed's microblog items have no title.
     auto a = read_record(R"({"id":"m1","content_text":"Zorblat wins the vote. More later."})");

@@ -57,6 +57,8 @@ TEST_CASE("jsonl fast path: odd lines and errors are left to nlohmann") {
         R"({"id":"  ","title":"T"})",
         R"({"id":"x","title":"  "})",
         R"({"id":"x","title":"T","title":"second wins in nlohmann"})",
+        R"({"id":"x","title":"T","creator":"Jo"})",
+        R"({"id":"x","title":"T","dc:creator":["Jo","Al"]})",
         R"({"id":"x","id":"y","title":"T"})",
         R"({"id":"x","title":"T","content":"the body under another name"})",
         R"({"id":"x","title":"T","body":null,"summary":"S"})",
