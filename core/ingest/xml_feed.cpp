@@ -190,9 +190,10 @@ json rss_item(const xmlNode* item) {
             put(r, "title", title_text(text_of(c)));
         } else if (is(c, "link")) {
             put(r, "link", text_of(c));
-        } else if (is(c, "guid")) {
-            put(r, "guid", text_of(c));
-            if (attribute(c, "isPermaLink") != "false") permalink = text_of(c);
+        } else if (is(c, "guid") && !r.contains("guid")) {
+            std::string guid = text_of(c);
+            if (attribute(c, "isPermaLink") != "false") permalink = guid;
+            put(r, "guid", std::move(guid));
         } else if (is(c, kContent, "encoded")) {
             put(r, "content", body_text(c));
         } else if (is(c, "description")) {
