@@ -2,6 +2,8 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxml/xmlmemory.h>
 
 #include <algorithm>
 #include <climits>
@@ -48,6 +50,10 @@ struct FreeContext {
 struct FreeBuffer {
     void operator()(xmlBuffer* b) const { xmlBufferFree(b); }
 };
+struct FreeString {
+    void operator()(xmlChar* s) const { xmlFree(s); }
+};
+using XmlString = std::unique_ptr<xmlChar, FreeString>;
 
 std::string_view as_view(const xmlChar* s) {
     return s != nullptr ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view{};
@@ -112,6 +118,26 @@ std::string attribute(const xmlNode* n, std::string_view name) {
         return utf8(std::move(out));
     }
     return {};
+}
+
+bool is_web_address(std::string_view url) {
+    return url.starts_with("http://") || url.starts_with("https://");
+}
+
+// A link as the page it names is reached: a relative one ("/2024/05/ferry") resolved against
+// the xml:base in scope (Atom's way, and any XML's), else against `fallback_base` (an RSS
+// channel's own address, as feed readers do), when either is a web address. A link that is
+// already absolute, or that nothing resolves, is kept as written.
+std::string resolved_link(const xmlNode* n, std::string link, std::string_view fallback_base) {
+    const std::string_view trimmed = trim_field(link);
+    if (trimmed.empty() || trimmed.find(':') < trimmed.find_first_of("/?#")) return link;
+    const XmlString declared(xmlNodeGetBase(n->doc, n));
+    std::string base(as_view(declared.get()));
+    if (!is_web_address(base)) base = fallback_base;
+    if (!is_web_address(base)) return link;
+    const XmlString uri(xmlBuildURI(reinterpret_cast<const xmlChar*>(std::string(trimmed).c_str()),
+                                    reinterpret_cast<const xmlChar*>(base.c_str())));
+    return uri ? utf8(std::string(as_view(uri.get()))) : link;
 }
 
 // The markup inside an element, written out: Atom's xhtml content is a <div> of XHTML that the
@@ -180,8 +206,9 @@ void add_name(std::vector<std::string>& names, std::string name) {
     names.push_back(*trimmed);
 }
 
-// An RSS <item> (2.0, 0.9x or 1.0) as the record a converter writes for it.
-json rss_item(const xmlNode* item) {
+// An RSS <item> (2.0, 0.9x or 1.0) as the record a converter writes for it; `site` is the
+// channel's <link>, against which relative links are read.
+json rss_item(const xmlNode* item, std::string_view site) {
     json r = json::object();
     std::vector<std::string> authors;
     std::string permalink;
@@ -189,7 +216,7 @@ json rss_item(const xmlNode* item) {
         if (is(c, "title")) {
             put(r, "title", title_text(text_of(c)));
         } else if (is(c, "link")) {
-            put(r, "link", text_of(c));
+            put(r, "link", resolved_link(c, text_of(c), site));
         } else if (is(c, "guid") && !r.contains("guid")) {
             std::string guid = text_of(c);
             if (attribute(c, "isPermaLink") != "false") permalink = guid;
@@ -209,7 +236,7 @@ json rss_item(const xmlNode* item) {
         }
     }
     // A guid is the item's address unless it says otherwise (RSS 2.0), when it is one.
-    if (permalink.starts_with("http://") || permalink.starts_with("https://")) {
+    if (is_web_address(permalink)) {
         put(r, "link", std::move(permalink));
     }
     if (!authors.empty()) r["authors"] = std::move(authors);
@@ -238,7 +265,9 @@ json atom_entry(const xmlNode* entry, const std::vector<std::string>& feed_autho
             put(r, "title", atom_title(c));
         } else if (is(c, "link")) {
             const std::string rel = attribute(c, "rel");
-            if (rel.empty() || rel == "alternate") put(r, "link", attribute(c, "href"));
+            if (rel.empty() || rel == "alternate") {
+                put(r, "link", resolved_link(c, attribute(c, "href"), {}));
+            }
         } else if (is(c, "content")) {
             if (attribute(c, "src").empty()) put(r, "content", atom_text(c));
         } else if (is(c, "summary")) {
@@ -295,8 +324,11 @@ void read_items(const xmlNode* root, std::string_view origin, FeedDocument& d) {
     }
     const xmlNode* title = child(channel, "title");
     const auto source = title ? trimmed_text(readable(title_text(text_of(title)))) : std::nullopt;
+    const xmlNode* link = child(channel, "link");
+    const std::string site =
+        link ? std::string(trim_field(resolved_link(link, text_of(link), {}))) : std::string{};
     for (const xmlNode* c = (rdf ? root : channel)->children; c != nullptr; c = c->next) {
-        if (is(c, "item")) d.items.push_back(read_feed_item(rss_item(c), origin, source));
+        if (is(c, "item")) d.items.push_back(read_feed_item(rss_item(c, site), origin, source));
     }
 }
 

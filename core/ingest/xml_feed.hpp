@@ -5,7 +5,8 @@
 // dc:date, author / dc:creator / Atom authors, the item's own source) and is read by the JSON
 // Lines rules (core/ingest/jsonl.hpp), so an HTML body, an RSS "jane@example.org (Jane Doe)"
 // author or a missing title is handled as in any feed. The channel's title is the source of
-// items that name none; an Atom entry without authors takes the feed's.
+// items that name none; an Atom entry without authors takes the feed's. A relative link is read
+// against the xml:base in scope, else against an RSS channel's own <link>.
 //
 // Parsed with libxml2, which reads the encoding the file declares. It never fetches anything
 // (no network, no external entities, no DTD) and leaves entity references other than XML's own

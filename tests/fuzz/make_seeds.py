@@ -208,6 +208,9 @@ def xml_feed_seeds():
           '<rss><channel><item><guid>b</guid><title>&l1; &ext;</title></item></channel></rss>')
     write("xml_feed", "broken", '<rss><channel><item><guid>r1</guid><title>Fine</title></item>'
           '<item><guid>r2</guid><title>Unclosed <b>tag</title></item><![CDATA[ <!-- <?pi')
+    write("xml_feed", "relative_links", '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://a.example/n/">'
+          '<entry xml:base="../w/"><id>r</id><link href="p?q=1#f"/></entry></feed>'
+          '<rss><channel><link>https://b.example/</link><item><link>/s</link></item></channel></rss>')
     write("xml_feed", "not_a_feed", '<urlset><url><loc>x</loc></url></urlset>')
     write("xml_feed", "deep", "<rss><channel><item><guid>d</guid><description>" + "<b>" * 3000 + "x"
           + "</b>" * 3000 + "</description></item></channel></rss>")

@@ -148,6 +148,43 @@ TEST_CASE("xml feed: Atom entries, their text constructs, links, dates and autho
     CHECK(b.title == "a <b> c");  // type "text": as written, tags and all
 }
 
+TEST_CASE("xml feed: relative links are read against xml:base, or an RSS channel's link") {
+    auto d = news::parse_xml_feed(R"(<feed xmlns="http://www.w3.org/2005/Atom"
+      xml:base="https://atom.example/news/">
+  <entry><id>a1</id><title>Root-relative</title><link href="/2024/ferry"/></entry>
+  <entry xml:base="world/"><id>a2</id><title>Nested base</title><link href="port?p=2#top"/></entry>
+  <entry><id>a3</id><title>Absolute</title><link href="http://other.example/x"/></entry>
+  <entry><id>a4</id><title>Scheme-relative</title><link href="//cdn.example/y"/></entry>
+</feed>)",
+                                  "based.atom");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"a1", "a2", "a3", "a4"});
+    CHECK(d.items[0].article->url == "https://atom.example/2024/ferry");
+    CHECK(d.items[1].article->url == "https://atom.example/news/world/port?p=2#top");
+    CHECK(d.items[2].article->url == "http://other.example/x");
+    CHECK(d.items[3].article->url == "https://cdn.example/y");
+
+    // RSS without xml:base: the channel's own address is the base, as feed readers take it;
+    // an item without a guid has the resolved address as its id.
+    d = news::parse_xml_feed(R"(<rss version="2.0"><channel>
+  <title>Relative Wire</title><link> https://wire.example/home/ </link>
+  <item><title>One</title><link>/story/1</link></item>
+  <item><title>Two</title><link>story/2</link><guid isPermaLink="false">g2</guid></item>
+  <item xml:base="https://mirror.example/"><title>Three</title><link>3</link></item>
+</channel></rss>)",
+                             "relative.rss");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"https://wire.example/story/1", "g2",
+                                                   "https://mirror.example/3"});
+    CHECK(d.items[1].article->url == "https://wire.example/home/story/2");
+    CHECK(d.items[2].article->url == "https://mirror.example/3");
+
+    // Nothing to resolve against: kept as written (the page shows only web addresses).
+    d = news::parse_xml_feed(
+        "<rss><channel><item><link>/lonely</link><title>T</title></item></channel></rss>",
+        "baseless.rss");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"/lonely"});
+    CHECK(d.items[0].article->url == "/lonely");
+}
+
 TEST_CASE(
     "xml feed: the encoding the file declares is read, bad UTF-8 is replaced with a warning") {
     auto d = news::parse_xml_feed(
