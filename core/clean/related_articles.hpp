@@ -1,8 +1,9 @@
 #pragma once
 // Stories embedded in a page's "Related Articles" block. Scrapers flatten each teaser card to
-// lines: [title, title again,] outlet, time ("8 hours ago"), a bulleted outlet, title, text.
-// The time line is the anchor every card has; a card with a text becomes an article of its own,
-// a bare headline (a link) is dropped.
+// lines: [title, title again,] outlet, time ("8 hours ago"), a bulleted outlet, title, text;
+// or title, date ("March 5, 2024"), text. The time or date line is the anchor every card has; a
+// card with a title and a text becomes an article of its own, a bare headline (a link) is
+// dropped.
 
 #include <string>
 #include <vector>

@@ -264,6 +264,45 @@ TEST_CASE("rule related-articles: complete stories become articles, bare links a
     CHECK(a[1].paragraphs.size() == 1);
 }
 
+TEST_CASE("rule related-articles: cards anchored by a date, and titles above the anchor") {
+    const std::string own =
+        "Main headline of the page\n"
+        "The page's own story has a paragraph of real text about the main event of the day.\n"
+        "Related Stories\n";
+    const std::string text =
+        "Toyota Motor Corp said on Tuesday it would invest more in a new battery plant in the "
+        "state, adding jobs.\n";
+    // Title, date, text: the title is above the date, and the date gives `published`.
+    auto a = news::clean_page(own + "Toyota to build a battery plant in North Carolina\n" +
+                                  "March 5, 2024\n" + text + "Reuters\nUpdated 2024-03-04\n" +
+                                  "Honda and GM co-develop cheaper EVs\n" + text,
+                              "dated.txt");
+    REQUIRE(a.size() == 3);
+    CHECK(a[1].title == "Toyota to build a battery plant in North Carolina");
+    CHECK_FALSE(a[1].source);
+    CHECK(a[1].published_text == "March 5, 2024");
+    CHECK(a[1].published == "2024-03-05");
+    CHECK(a[1].paragraphs.size() == 1);
+    CHECK(a[1].embedded_in == "dated-0");
+    // Outlet, date, title, text: as the cards anchored by a relative time.
+    CHECK(a[2].title == "Honda and GM co-develop cheaper EVs");
+    CHECK(a[2].source == "Reuters");
+    CHECK(a[2].published == "2024-03-04");
+    CHECK(a[2].paragraphs.size() == 1);
+
+    // A short title above a relative time counts when the scraper printed it twice; a short
+    // line above it once may be an outlet's name, and is never made a title.
+    a = news::clean_page(own + "Ferry strike ends\nFerry strike ends\n3 hours ago\n" + text +
+                             "Nikkei Asia\n2 hours ago\n" + text,
+                         "short.txt");
+    REQUIRE(a.size() == 2);
+    CHECK(a[1].title == "Ferry strike ends");
+    CHECK_FALSE(a[1].source);
+    CHECK(a[1].published_text == "3 hours ago");
+    CHECK_FALSE(a[1].published);
+    CHECK(a[1].paragraphs == std::vector<std::string>{text.substr(0, text.size() - 1)});
+}
+
 TEST_CASE("the cleaner survives hostile bytes") {
     CHECK(news::clean_page("", "e.txt").empty());
     CHECK(news::clean_page(std::string("\0\0\0", 3), "n.txt").empty());
