@@ -71,8 +71,9 @@ inline constexpr std::string_view kMetaArticleCount =
 // RSS author's address and NewsAPI's cut marker dropped (core/ingest/feed_text.hpp); a title
 // derived when a record has none; a body's text may be objects with a "value" (feedparser); a
 // link may be Atom's link objects. 9: relative links of RSS and Atom files resolved. 10: pages'
-// related stories anchored by a date line, or titled above their anchor.
-inline constexpr int kSchemaVersion = 10;
+// related stories anchored by a date line, or titled above their anchor. 11: Media RSS's title
+// and description for items without their own.
+inline constexpr int kSchemaVersion = 11;
 
 // `content_hash` tied to kSchemaVersion, as 16 hex digits.
 inline std::string versioned_hash(std::uint64_t content_hash) {

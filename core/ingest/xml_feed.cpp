@@ -34,6 +34,7 @@ constexpr std::string_view kRss09 = "http://my.netscape.com/rdf/simple/0.9/";
 constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr std::string_view kContent = "http://purl.org/rss/1.0/modules/content/";
 constexpr std::string_view kDc = "http://purl.org/dc/elements/1.1/";
+constexpr std::string_view kMedia = "http://search.yahoo.com/mrss/";
 
 // No network, and no entity substitution or DTD loading (libxml2 then reads no external
 // entity); errors are kept in the context for the report instead of printed; a file that is
@@ -206,6 +207,29 @@ void add_name(std::vector<std::string>& names, std::string name) {
     names.push_back(*trimmed);
 }
 
+// Media RSS element `name` of an item: in the item, in its <media:group> or in a
+// <media:content>, where video feeds (YouTube's among them) keep their only description.
+const xmlNode* media_child(const xmlNode* n, std::string_view name) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (is(c, kMedia, name)) return c;
+        if (is(c, kMedia, "group") || is(c, kMedia, "content")) {
+            if (const xmlNode* inner = media_child(c, name)) return inner;
+        }
+    }
+    return nullptr;
+}
+
+// What Media RSS gives an item that has no title or no body of its own.
+void add_media_text(const xmlNode* item, json& r) {
+    if (const xmlNode* title = media_child(item, "title")) {
+        put(r, "title", title_text(text_of(title)));
+    }
+    if (r.contains("content") || r.contains("description") || r.contains("summary")) return;
+    if (const xmlNode* text = media_child(item, "description")) {
+        put(r, "description", body_text(text));
+    }
+}
+
 // An RSS <item> (2.0, 0.9x or 1.0) as the record a converter writes for it; `site` is the
 // channel's <link>, against which relative links are read.
 json rss_item(const xmlNode* item, std::string_view site) {
@@ -240,6 +264,7 @@ json rss_item(const xmlNode* item, std::string_view site) {
         put(r, "link", std::move(permalink));
     }
     if (!authors.empty()) r["authors"] = std::move(authors);
+    add_media_text(item, r);
     return r;
 }
 
@@ -286,6 +311,7 @@ json atom_entry(const xmlNode* entry, const std::vector<std::string>& feed_autho
     auto authors = atom_authors(entry);
     if (authors.empty()) authors = feed_authors;
     if (!authors.empty()) r["authors"] = std::move(authors);
+    add_media_text(entry, r);
     return r;
 }
 
@@ -332,20 +358,36 @@ void read_items(const xmlNode* root, std::string_view origin, FeedDocument& d) {
     }
 }
 
-// A parse: the document (null when nothing could be read) and the context that holds its errors.
+// " (line N: what)" for a libxml2 error.
+std::string describe(const xmlError& e) {
+    if (e.message == nullptr) return {};
+    std::string what = utf8(std::string(trim_field(e.message)));
+    std::replace(what.begin(), what.end(), '\n', ' ');  // the report has a line per problem
+    return " (line " + std::to_string(e.line) + ": " + what + ")";
+}
+
+// The first fatal error of a parse (what made the file not well-formed; later ones are often
+// its consequences, and libxml2 keeps only the last). A namespace error is no reason to say so.
+void keep_first_error(void* context, xmlError* e) {
+    auto* first = static_cast<std::string*>(static_cast<xmlParserCtxt*>(context)->_private);
+    if (first != nullptr && first->empty() && e != nullptr && e->level == XML_ERR_FATAL) {
+        *first = describe(*e);
+    }
+}
+
+// A parse: the document (null when nothing could be read), the context, and its first error.
 struct Parse {
     std::unique_ptr<xmlParserCtxt, FreeContext> context;
     std::unique_ptr<xmlDoc, FreeDoc> doc;
+    std::unique_ptr<std::string> first_error = std::make_unique<std::string>();
 
     const xmlNode* root() const { return doc ? xmlDocGetRootElement(doc.get()) : nullptr; }
     bool well_formed() const { return context->wellFormed != 0; }
-    // " (line N: what)" of the last error, or "".
+    // " (line N: what)" of the first error, or "".
     std::string error() const {
+        if (!first_error->empty()) return *first_error;
         const xmlError* e = xmlCtxtGetLastError(context.get());
-        if (e == nullptr || e->message == nullptr) return {};
-        std::string what = utf8(std::string(trim_field(e->message)));
-        std::replace(what.begin(), what.end(), '\n', ' ');  // the report has a line per problem
-        return " (line " + std::to_string(e->line) + ": " + what + ")";
+        return e != nullptr ? describe(*e) : std::string{};
     }
 };
 
@@ -355,6 +397,9 @@ Parse parse(std::string_view bytes) {
     Parse p;
     p.context.reset(xmlNewParserCtxt());
     if (!p.context) throw std::bad_alloc();
+    // The context's own handler, not xmlSetStructuredErrorFunc's, which is per thread.
+    p.context->_private = p.first_error.get();
+    p.context->sax->serror = keep_first_error;
     p.doc.reset(xmlCtxtReadMemory(p.context.get(), bytes.data(), static_cast<int>(bytes.size()),
                                   nullptr, nullptr, kParseOptions));
     return p;
@@ -378,7 +423,7 @@ FeedDocument parse_xml_feed(std::string_view bytes, std::string_view origin) {
     Parse p = parse(bytes);
     if (!p.well_formed()) {
         // Most feeds that are not XML are so for HTML's references or a bare '&'; read them as
-        // a browser would, and say what the file's own error was (libxml2 keeps the last).
+        // a browser would, and say what the file's own first error was.
         const std::string own_error = p.error();
         const std::string fixed = with_xml_references(bytes);
         if (fixed != bytes) {

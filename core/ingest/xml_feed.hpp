@@ -1,12 +1,13 @@
 #pragma once
 // A feed as publishers serve it: an RSS 2.0 (or 0.91/0.92), RSS 1.0 (RDF) or Atom file (.xml,
 // .rss, .atom). Each item becomes the record a converter would write for it (title, link, guid
-// or id, content:encoded / content, description / summary, pubDate / published / updated /
-// dc:date, author / dc:creator / Atom authors, the item's own source) and is read by the JSON
-// Lines rules (core/ingest/jsonl.hpp), so an HTML body, an RSS "jane@example.org (Jane Doe)"
-// author or a missing title is handled as in any feed. The channel's title is the source of
-// items that name none; an Atom entry without authors takes the feed's. A relative link is read
-// against the xml:base in scope, else against an RSS channel's own <link>.
+// or id, content:encoded / content, description / summary / media:description, pubDate /
+// published / updated / dc:date, author / dc:creator / Atom authors, the item's own source) and
+// is read by the JSON Lines rules (core/ingest/jsonl.hpp), so an HTML body, an RSS
+// "jane@example.org (Jane Doe)" author or a missing title is handled as in any feed. The
+// channel's title is the source of items that name none; an Atom entry without authors takes
+// the feed's. A relative link is read against the xml:base in scope, else against an RSS
+// channel's own <link>.
 //
 // Parsed with libxml2, which reads the encoding the file declares. It never fetches anything
 // (no network, no external entities, no DTD) and leaves entity references other than XML's own

@@ -211,6 +211,9 @@ def xml_feed_seeds():
     write("xml_feed", "relative_links", '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://a.example/n/">'
           '<entry xml:base="../w/"><id>r</id><link href="p?q=1#f"/></entry></feed>'
           '<rss><channel><link>https://b.example/</link><item><link>/s</link></item></channel></rss>')
+    write("xml_feed", "media", '<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><item><guid>m</guid>'
+          '<media:group><media:content><media:title type="html">T &lt;b&gt;x</media:title>'
+          '<media:description>Text.</media:description></media:content></media:group></item></channel></rss>')
     write("xml_feed", "not_a_feed", '<urlset><url><loc>x</loc></url></urlset>')
     write("xml_feed", "deep", "<rss><channel><item><guid>d</guid><description>" + "<b>" * 3000 + "x"
           + "</b>" * 3000 + "</description></item></channel></rss>")

@@ -185,6 +185,43 @@ TEST_CASE("xml feed: relative links are read against xml:base, or an RSS channel
     CHECK(d.items[0].article->url == "/lonely");
 }
 
+TEST_CASE("xml feed: Media RSS gives the title and body of items that have none of their own") {
+    // A video feed as YouTube serves it: the description only in <media:group>.
+    auto d = news::parse_xml_feed(R"(<feed xmlns="http://www.w3.org/2005/Atom"
+      xmlns:media="http://search.yahoo.com/mrss/">
+  <title>Launch Channel</title>
+  <entry><id>yt:video:1</id><title>Launch day</title>
+    <link rel="alternate" href="https://video.example/watch?v=1"/>
+    <published>2024-05-01T08:00:00+00:00</published>
+    <media:group><media:title>Launch day</media:title>
+      <media:description>The rocket left the coast on Friday morning.</media:description>
+    </media:group></entry>
+</feed>)",
+                                  "videos.atom");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"yt:video:1"});
+    CHECK(d.items[0].article->paragraphs ==
+          Paragraphs{"The rocket left the coast on Friday morning."});
+    CHECK(d.items[0].article->title == "Launch day");
+
+    d = news::parse_xml_feed(R"(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>Photo Desk</title>
+  <item><guid>m1</guid>
+    <media:content url="https://p.example/1.jpg"><media:title type="html">Harbour &lt;b&gt;at dawn&lt;/b&gt;</media:title>
+      <media:description>Fishing boats return to the harbour at dawn.</media:description></media:content></item>
+  <item><guid>m2</guid><title>Own title</title>
+    <media:group><media:title>Media title</media:title><media:description>Media text.</media:description></media:group>
+    <description>The item's own description.</description></item>
+</channel></rss>)",
+                             "photos.rss");
+    REQUIRE(xml_ids(d) == std::vector<std::string>{"m1", "m2"});
+    CHECK(d.items[0].article->title == "Harbour at dawn");
+    CHECK(d.items[0].article->paragraphs ==
+          Paragraphs{"Fishing boats return to the harbour at dawn."});
+    // The item's own title and description come first, wherever the media elements stand.
+    CHECK(d.items[1].article->title == "Own title");
+    CHECK(d.items[1].article->paragraphs == Paragraphs{"The item's own description."});
+}
+
 TEST_CASE(
     "xml feed: the encoding the file declares is read, bad UTF-8 is replaced with a warning") {
     auto d = news::parse_xml_feed(
@@ -226,8 +263,8 @@ TEST_CASE("xml feed: HTML's references and a bare '&' are read as a browser read
         "loose.rss");
     CHECK(d.error.empty());
     CHECK(d.warnings ==
-          std::vector<std::string>{"not well-formed XML (line 1: Entity 'copy' not defined): HTML "
-                                   "character references and bare '&' read as text"});
+          std::vector<std::string>{"not well-formed XML (line 1: Entity 'eacute' not defined): "
+                                   "HTML character references and bare '&' read as text"});
     REQUIRE(xml_ids(d) == std::vector<std::string>{"r1"});
     const news::Article& a = *d.items[0].article;
     CHECK(a.source == "Café Wire");
