@@ -5,6 +5,7 @@
 #include "core/index/stopwords.hpp"
 #include "core/model/published_date.hpp"
 #include "core/search/api_error.hpp"
+#include "core/search/query_errors.hpp"
 #include "core/search/spelling_policy.hpp"
 #include "core/text/ascii.hpp"
 
@@ -159,7 +160,7 @@ ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, boo
     try {
         out.query = qp.parse_query(expanded, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
-        throw ApiError::bad_query("the query could not be parsed: " + e.get_msg());
+        throw ApiError::bad_query(query_error_message(e.get_msg()));
     }
     return out;
 }

@@ -309,7 +309,9 @@ describe('search page', () => {
     assert.equal(await page.locator('#message .message-block.error').count(), 0);
     await page.locator('#q').press('Enter');
     assert.equal(await settled(page), 'error');
-    assert.match(await page.locator('#message').innerText(), /could not be parsed/);
+    assert.match(await page.locator('#message').innerText(), /needs a change/);
+    assert.match(await page.locator('#message').innerText(), /AND needs a word or phrase on each side/);
+    assert.equal(await page.locator('#message button.retry').count(), 0, 'no retry for a query that cannot be read');
     await page.locator('#q').pressSequentially('Foxconn', { delay: 25 });
     await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, 'Nissan AND Foxconn');
     assert.equal(await settled(page), 'results');

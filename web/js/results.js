@@ -159,6 +159,8 @@ export function noResultsState(state, data, onClearFilters) {
 }
 
 export function errorState(error, onRetry) {
+  // A query the server cannot read fails the same way on every try: say what to change instead.
+  if (error.code === 'bad_query') return messageBlock('error', 'The query needs a change.', error.message);
   const title = error.status ? 'The search failed.' : 'The search server is not answering.';
   return messageBlock('error', title, error.message, el('button', { type: 'button', className: 'retry', onclick: onRetry }, 'Try again'));
 }
