@@ -224,7 +224,9 @@ void add_media_text(const xmlNode* item, json& r) {
     if (const xmlNode* title = media_child(item, "title")) {
         put(r, "title", title_text(text_of(title)));
     }
-    if (r.contains("content") || r.contains("description") || r.contains("summary")) return;
+    if (std::ranges::any_of(kBodyKeys, [&](std::string_view key) { return r.contains(key); })) {
+        return;
+    }
     if (const xmlNode* text = media_child(item, "description")) {
         put(r, "description", body_text(text));
     }
