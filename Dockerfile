@@ -6,7 +6,7 @@ ARG BUILD_JOBS=2
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ cmake make pkg-config libxapian-dev libcpp-httplib-dev nlohmann-json3-dev \
-      libspdlog-dev doctest-dev libsimdjson-dev libjemalloc-dev libxml2-dev ca-certificates \
+      libspdlog-dev doctest-dev libsimdjson-dev libjemalloc-dev libxml2-dev libdeflate-dev ca-certificates \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*
 WORKDIR /src
 # Only what the build reads, so edits to docs or scripts do not invalidate the compile layer.
@@ -28,11 +28,12 @@ RUN /build/bin/indexer index --db /out/index --quiet /src/data/corpus
 
 FROM debian:bookworm-slim AS runtime
 # Runtime libraries of the binaries (ldd: libxapian, libcpp-httplib, libspdlog, libfmt, libsimdjson, libxml2,
+# libdeflate for the server,
 # libjemalloc for the indexer and the server; the rest come in as their dependencies). tini forwards SIGTERM to
 # the server and reaps children.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libxapian30 libcpp-httplib0.11 libspdlog1.10 libfmt9 libsimdjson14 libjemalloc2 libxml2 tini \
+      libxapian30 libcpp-httplib0.11 libspdlog1.10 libfmt9 libsimdjson14 libjemalloc2 libxml2 libdeflate0 tini \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/log/apt /var/log/dpkg.log /var/cache/debconf/*-old \
  && groupadd --system --gid 10001 search \
  && useradd --system --uid 10001 --gid search --home-dir /app --shell /usr/sbin/nologin search \

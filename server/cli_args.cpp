@@ -29,6 +29,7 @@ constexpr FlagSpec kFlags[] = {
     {"--rate-limit", true},
     {"--rate-burst", true},
     {"--no-access-log", false},
+    {"--no-compression", false},
     {"--healthcheck", false},
     {"--print-config", false},
     {"--help", false},
@@ -77,6 +78,8 @@ void apply_flag(ServerConfig& cfg, std::string_view flag, const std::string& val
         cfg.log_format = value;
     else if (flag == "--no-access-log")
         cfg.access_log = false;
+    else if (flag == "--no-compression")
+        cfg.compression = false;
     else if (flag == "--cors-origin") {
         // Repeated flags add up, but together they replace what the file or environment said.
         if (!cors_reset) cfg.cors_origins.clear();
@@ -171,6 +174,8 @@ Options:
   --log-level LEVEL    trace|debug|info|warn|error|critical|off (env SEARCH_LOG_LEVEL, default info)
   --log-format FORMAT  text|json (env SEARCH_LOG_FORMAT, default text)
   --no-access-log      do not log one line per request (env SEARCH_ACCESS_LOG=false)
+  --no-compression     never gzip responses, even for clients that accept it
+                       (env SEARCH_COMPRESSION=false)
   --cors-origin ORIGIN allow this origin to call the API; repeatable; "*" for any
                        (env SEARCH_CORS_ORIGINS, comma-separated; default none)
   --rate-limit N       per-client limit in requests/second, 0 = off (env SEARCH_RATE_LIMIT, default off)

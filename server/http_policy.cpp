@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "server/app_context.hpp"
+#include "server/compression.hpp"
 #include "server/connection_end.hpp"
 #include "server/http_response.hpp"
 #include "server/routes.hpp"
@@ -22,6 +23,8 @@ thread_local Clock::time_point t_request_start;
 thread_local bool t_request_started = false;
 // Set when a request is refused with its body unread: the connection ends after the response.
 thread_local bool t_end_connection = false;
+// Whether the request accepts gzip, read before routing (take_accept_encoding).
+thread_local bool t_accepts_gzip = false;
 
 bool is_api(std::string_view path) {
     return path.starts_with("/api/");
@@ -96,11 +99,28 @@ bool is_body_method(std::string_view m) {
     return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE";
 }
 
+// Reads Accept-Encoding, every field of it, and removes it from the request: cpp-httplib
+// compresses on its own (before our post-routing hook) whatever a client's Accept-Encoding names,
+// ignoring q-values and with brotli's slowest setting; compress_response does it instead, by the
+// rules the fast path follows. The request is a non-const object of httplib's, handed to the hook
+// as const only by the hook's signature.
+void take_accept_encoding(const httplib::Request& req) {
+    std::string accept;
+    const auto fields = req.get_header_value_count("Accept-Encoding");
+    for (std::size_t i = 0; i < fields; ++i) {
+        if (i > 0) accept += ',';
+        accept += req.get_header_value("Accept-Encoding", i);
+    }
+    t_accepts_gzip = accepts_gzip(accept);
+    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+}
+
 HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
                                httplib::Response& res) {
     t_request_start = Clock::now();
     t_request_started = true;
     t_end_connection = false;
+    take_accept_encoding(req);
     const auto& m = req.method;
     const auto& limits = ctx.cfg.limits;
     if (m.size() + req.target.size() + req.version.size() + 2 > limits.max_request_line) {
@@ -141,6 +161,27 @@ void add_headers(const AppContext& ctx, const httplib::Request& req, httplib::Re
     if (!allow.empty()) res.set_header("Access-Control-Allow-Origin", allow);
 }
 
+// Gzips a 200 of a text type when the client accepts it and the body is big enough, and says
+// "Vary: Accept-Encoding" on every response that would have been compressed for another client.
+void compress_response(const AppContext& ctx, httplib::Response& res) {
+    if (!ctx.cfg.compression) return;
+    const auto type = res.get_header_value("Content-Type");
+    if (!varies_by_encoding(res.status, type)) return;
+    const auto vary = vary_with(res.get_header_value("Vary"), "Accept-Encoding");
+    res.headers.erase("Vary");
+    res.set_header("Vary", vary);
+    if (!t_accepts_gzip || res.has_header("Content-Encoding") ||
+        !should_compress(res.status, type, res.body.size()) ||
+        !gzip_in_place(res.body, kGzipLevel)) {
+        return;
+    }
+    res.set_header("Content-Encoding", "gzip");
+    if (res.has_header("Content-Length")) {
+        res.headers.erase("Content-Length");
+        res.set_header("Content-Length", std::to_string(res.body.size()));
+    }
+}
+
 double elapsed_seconds() {
     if (!t_request_started) return 0;
     return std::chrono::duration<double>(Clock::now() - t_request_start).count();
@@ -161,6 +202,10 @@ bool stream_out_of_step(const httplib::Request& req, const httplib::Response& re
 // previous answer always sees that request.
 void before_write(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     add_headers(ctx, req, res);
+    // httplib answers a Range request with the part asked for (or a multipart of parts) but keeps
+    // the status the handler set: a part of the body is a 206, never compressed.
+    if (res.status == 200 && !req.ranges.empty()) res.status = 206;
+    compress_response(ctx, res);
     if (stream_out_of_step(req, res)) {
         // The connection ends after this answer (after_write); httplib would announce keep-alive.
         res.headers.erase("Keep-Alive");
@@ -184,6 +229,7 @@ void after_write(AppContext& ctx, const httplib::Request& req, const httplib::Re
                         elapsed_seconds() * 1000.0, req.remote_addr});
     }
     t_request_started = false;
+    t_accepts_gzip = false;
 }
 
 }  // namespace

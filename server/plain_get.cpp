@@ -63,6 +63,7 @@ std::optional<PlainGet> read_plain_get(std::string_view buffered, std::string_vi
     // Each header line with its CRLF; the blank line's CRLF ends the loop.
     std::size_t headers = 0;
     bool connection_seen = false;
+    bool accept_encoding_seen = false;
     for (auto rest = buffered.substr(line_end + 2, blank_line - line_end); !rest.empty();) {
         const auto eol = rest.find(kCrlf);
         const auto field = rest.substr(0, eol);
@@ -81,6 +82,10 @@ std::optional<PlainGet> read_plain_get(std::string_view buffered, std::string_vi
             if (connection_seen) return std::nullopt;
             connection_seen = true;
             out.close = value == "close";  // as cpp-httplib decides it
+        } else if (iequals(name, "accept-encoding")) {
+            if (accept_encoding_seen) return std::nullopt;
+            accept_encoding_seen = true;
+            out.accept_encoding = value;
         }
         ++headers;
     }

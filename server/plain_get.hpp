@@ -11,9 +11,10 @@
 namespace news {
 
 struct PlainGet {
-    std::string_view query;      // the raw query string after '?', not yet decoded
-    std::size_t head_bytes = 0;  // request line, headers and the blank line
-    bool close = false;          // the client sent "Connection: close"
+    std::string_view query;            // the raw query string after '?', not yet decoded
+    std::size_t head_bytes = 0;        // request line, headers and the blank line
+    bool close = false;                // the client sent "Connection: close"
+    std::string_view accept_encoding;  // its Accept-Encoding value, empty when it sent none
 };
 
 // `buffered` starts at a request. It is plain when its whole head is buffered, is at most

@@ -8,6 +8,7 @@
 
 #include "core/text/json_writer.hpp"
 #include "server/app_context.hpp"
+#include "server/compression.hpp"
 #include "server/http_response.hpp"
 #include "server/plain_get.hpp"
 #include "server/route_table.hpp"
@@ -33,19 +34,27 @@ SearchFastPath::SearchFastPath(AppContext& ctx)
     : ctx_(ctx),
       max_head_(std::min(
           {ctx.cfg.limits.max_request_line, ctx.cfg.limits.max_header_bytes, kLibraryLineLimit})) {
+    std::string vary;
     for (const auto& [name, value] : policy_headers(true, !ctx.cfg.cors_origins.empty())) {
-        add_line(fixed_headers_, name, value);
+        if (name == "Vary") {
+            vary = value;
+        } else {
+            add_line(fixed_headers_, name, value);
+        }
     }
     add_line(fixed_headers_, "Content-Type", kJsonType);
+    if (ctx.cfg.compression) vary = vary_with(vary, "Accept-Encoding");
+    if (!vary.empty()) add_line(fixed_headers_, "Vary", vary);
     add_line(keep_alive_, "Keep-Alive",
              "timeout=" + std::to_string(ctx.cfg.limits.keep_alive_timeout_s) +
                  ", max=" + std::to_string(ctx.cfg.limits.keep_alive_max_requests));
 }
 
-std::string SearchFastPath::response_head(std::size_t body_bytes, bool close) const {
+std::string SearchFastPath::response_head(std::size_t body_bytes, bool close, bool gzipped) const {
     std::string head = "HTTP/1.1 200 OK\r\n";
     head.reserve(fixed_headers_.size() + 128);
     head += fixed_headers_;
+    if (gzipped) add_line(head, "Content-Encoding", "gzip");
     add_line(head, "Content-Length", std::to_string(body_bytes));
     if (close) {
         add_line(head, "Connection", "close");
@@ -75,13 +84,16 @@ bool SearchFastPath::serve(ConnectionStream& stream, bool& closed) {
     } catch (...) {
         return false;  // answered by the full path, which runs it again and reports the error
     }
+    const bool gzipped = ctx_.cfg.compression && accepts_gzip(request->accept_encoding) &&
+                         should_compress(200, kJsonType, body.size()) &&
+                         gzip_in_place(body, kGzipLevel);
     // Counted before the answer leaves (the body goes out at once), as on the full path: a client
     // that reads /metrics right after its answer sees its request counted.
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     ctx_.metrics.record(route_name(Route::Search), 200, seconds);
     ctx_.metrics.count_fast_path();
 
-    const auto head = response_head(body.size(), request->close);
+    const auto head = response_head(body.size(), request->close, gzipped);
     stream.skip(request->head_bytes);
     const bool sent =
         stream.write(head.data(), head.size()) >= 0 && stream.write(body.data(), body.size()) >= 0;

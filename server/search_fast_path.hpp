@@ -31,11 +31,11 @@ class SearchFastPath {
     bool serve(ConnectionStream& stream, bool& closed);
 
   private:
-    std::string response_head(std::size_t body_bytes, bool close) const;
+    std::string response_head(std::size_t body_bytes, bool close, bool gzipped) const;
 
     AppContext& ctx_;
     std::size_t max_head_;
-    std::string fixed_headers_;  // the policy's header lines, the same on every answer
+    std::string fixed_headers_;  // the policy's header lines and Vary, the same on every answer
     std::string keep_alive_;     // "Keep-Alive: ..." as cpp-httplib writes it
 };
 

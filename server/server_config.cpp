@@ -125,7 +125,7 @@ void read_search(ServerConfig& cfg, const json& j) {
 void apply_config_json(ServerConfig& cfg, const json& j) {
     check_keys(j, "",
                {"bind", "port", "index", "web_dir", "threads", "http_threads", "http_poll_us",
-                "log", "cors", "rate_limit", "limits", "search"});
+                "compression", "log", "cors", "rate_limit", "limits", "search"});
     read_string(j, "bind", cfg.bind);
     read_int(j, "port", cfg.port, 0, 65535);
     read_string(j, "index", cfg.index_dir);
@@ -133,6 +133,7 @@ void apply_config_json(ServerConfig& cfg, const json& j) {
     read_int(j, "threads", cfg.threads, 0, 1024);
     read_int(j, "http_threads", cfg.http_threads, 0, 4096);
     read_int(j, "http_poll_us", cfg.http_poll_us, 0, kMaxPollUs);
+    read_bool(j, "compression", cfg.compression);
     if (j.contains("log")) read_log(cfg, j["log"]);
     if (j.contains("cors")) read_cors(cfg, j["cors"]);
     if (j.contains("rate_limit")) read_rate_limit(cfg, j["rate_limit"]);
@@ -186,13 +187,18 @@ void apply_env(ServerConfig& cfg, const EnvLookup& env) {
         cfg.article_cache_mb = static_cast<std::size_t>(*v);
     if (auto v = env("SEARCH_LOG_LEVEL")) cfg.log_level = *v;
     if (auto v = env("SEARCH_LOG_FORMAT")) cfg.log_format = *v;
-    if (auto v = env("SEARCH_ACCESS_LOG")) {
+    auto flag = [&](std::string_view name, bool& out) {
+        auto v = env(name);
+        if (!v) return;
         auto b = parse_bool(*v);
-        if (!b)
-            throw std::invalid_argument(
-                "environment variable SEARCH_ACCESS_LOG must be true or false");
-        cfg.access_log = *b;
-    }
+        if (!b) {
+            throw std::invalid_argument("environment variable " + std::string(name) +
+                                        " must be true or false");
+        }
+        out = *b;
+    };
+    flag("SEARCH_ACCESS_LOG", cfg.access_log);
+    flag("SEARCH_COMPRESSION", cfg.compression);
     if (auto v = env("SEARCH_CORS_ORIGINS")) cfg.cors_origins = split_list(*v, ',');
     if (auto v = num("SEARCH_RATE_LIMIT", 0, 1'000'000'000)) {
         cfg.rate_limit.enabled = *v > 0;
@@ -244,6 +250,7 @@ nlohmann::json to_json(const ServerConfig& cfg) {
         {"threads", cfg.threads},
         {"http_threads", cfg.http_threads},
         {"http_poll_us", cfg.http_poll_us},
+        {"compression", cfg.compression},
         {"log",
          {{"level", cfg.log_level}, {"format", cfg.log_format}, {"access_log", cfg.access_log}}},
         {"cors", {{"allowed_origins", cfg.cors_origins}}},

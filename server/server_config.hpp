@@ -46,6 +46,9 @@ struct ServerConfig {
     std::string log_level = "info";
     std::string log_format = "text";  // text | json
     bool access_log = true;
+    // Gzip for clients that accept it (server/compression.hpp); off behind a proxy that
+    // compresses itself, or to spend no CPU on it.
+    bool compression = true;
     std::vector<std::string> cors_origins;  // exact origins, or "*"; none by default
     RateLimitConfig rate_limit;
     HttpLimits limits;

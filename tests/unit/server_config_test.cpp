@@ -111,6 +111,7 @@ TEST_CASE("server config: every environment variable is read") {
                 {"SEARCH_LOG_LEVEL", "debug"},
                 {"SEARCH_LOG_FORMAT", "json"},
                 {"SEARCH_ACCESS_LOG", "false"},
+                {"SEARCH_COMPRESSION", "false"},
                 {"SEARCH_CORS_ORIGINS", "https://a.example, https://b.example"},
                 {"SEARCH_RATE_LIMIT", "5"},
                 {"SEARCH_RATE_BURST", "7"}}),
@@ -124,10 +125,26 @@ TEST_CASE("server config: every environment variable is read") {
     CHECK(cfg.log_level == "debug");
     CHECK(cfg.log_format == "json");
     CHECK_FALSE(cfg.access_log);
+    CHECK_FALSE(cfg.compression);
     CHECK(cfg.cors_origins == std::vector<std::string>{"https://a.example", "https://b.example"});
     CHECK(cfg.rate_limit.enabled);
     CHECK(cfg.rate_limit.requests_per_second == 5.0);
     CHECK(cfg.rate_limit.burst == 7.0);
+}
+
+TEST_CASE(
+    "server config: compression is on unless the file, the environment or a flag turns it off") {
+    CHECK(news::ServerConfig{}.compression);
+    CHECK_FALSE(news::load_server_config(cli({"--no-compression"}), env_of({}), 2).compression);
+    CHECK(
+        news::load_server_config(cli({}), env_of({{"SEARCH_COMPRESSION", "true"}}), 2).compression);
+    news::ServerConfig from_json;
+    news::apply_config_json(from_json, nlohmann::json{{"compression", false}});
+    CHECK_FALSE(from_json.compression);
+    CHECK_THROWS_AS(news::apply_config_json(from_json, nlohmann::json{{"compression", "no"}}),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(news::load_server_config(cli({}), env_of({{"SEARCH_COMPRESSION", "maybe"}}), 2),
+                    std::invalid_argument);
 }
 
 TEST_CASE("server config: repeated --cors-origin flags replace the configured list") {

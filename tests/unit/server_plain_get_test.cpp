@@ -103,3 +103,14 @@ TEST_CASE("plain get: malformed header lines are not plain") {
     // Blanks after the colon, inner tabs, empty values and UTF-8 text are fine.
     CHECK(takes_plain_path(get("/api/search?q=a", "A:\t b\tc\r\nB:\r\nC: caf\xc3\xa9\r\n")));
 }
+
+TEST_CASE("plain get: Accept-Encoding is read, and a second one is left to the full path") {
+    const auto request =
+        get("/api/search?q=x", "Host: x\r\nAccept-Encoding:  gzip, br\r\nAccept: */*\r\n");
+    const auto r = news::read_plain_get(request, kPath, kMax);
+    REQUIRE(r);
+    CHECK(r->accept_encoding == "gzip, br");
+    CHECK(news::read_plain_get(get("/api/search?q=x"), kPath, kMax)->accept_encoding.empty());
+    CHECK_FALSE(takes_plain_path(
+        get("/api/search?q=x", "Accept-Encoding: br\r\naccept-encoding: gzip\r\n")));
+}
