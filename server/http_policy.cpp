@@ -9,6 +9,7 @@
 #include "server/compression.hpp"
 #include "server/connection_end.hpp"
 #include "server/http_response.hpp"
+#include "server/request_headers.hpp"
 #include "server/routes.hpp"
 #include "server/security_headers.hpp"
 
@@ -105,13 +106,7 @@ bool is_body_method(std::string_view m) {
 // rules the fast path follows. The request is a non-const object of httplib's, handed to the hook
 // as const only by the hook's signature.
 void take_accept_encoding(const httplib::Request& req) {
-    std::string accept;
-    const auto fields = req.get_header_value_count("Accept-Encoding");
-    for (std::size_t i = 0; i < fields; ++i) {
-        if (i > 0) accept += ',';
-        accept += req.get_header_value("Accept-Encoding", i);
-    }
-    t_accepts_gzip = accepts_gzip(accept);
+    t_accepts_gzip = accepts_gzip(header_values(req, "Accept-Encoding"));
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
 }
 
@@ -120,13 +115,13 @@ HandlerResponse before_routing(AppContext& ctx, const httplib::Request& req,
     t_request_start = Clock::now();
     t_request_started = true;
     t_end_connection = false;
-    take_accept_encoding(req);
     const auto& m = req.method;
     const auto& limits = ctx.cfg.limits;
     if (m.size() + req.target.size() + req.version.size() + 2 > limits.max_request_line) {
         return reject_unread(req, res, 414);
     }
     if (header_bytes(req.headers) > limits.max_header_bytes) return reject_unread(req, res, 431);
+    take_accept_encoding(req);  // after the size check, which counts it as the fast path does
     if (ctx.limiter && !exempt_from_rate_limit(req.path)) {
         const auto d = ctx.limiter->take(req.remote_addr, Clock::now());
         if (!d.allowed) {
@@ -205,6 +200,9 @@ void before_write(AppContext& ctx, const httplib::Request& req, httplib::Respons
     // httplib answers a Range request with the part asked for (or a multipart of parts) but keeps
     // the status the handler set: a part of the body is a 206, never compressed.
     if (res.status == 200 && !req.ranges.empty()) res.status = 206;
+    // httplib gives a response without a body "Content-Length: 0"; a 304's may only be the
+    // length of the 200 it stands for (RFC 9110, 8.6), so it has none.
+    if (res.status == 304) res.headers.erase("Content-Length");
     compress_response(ctx, res);
     if (stream_out_of_step(req, res)) {
         // The connection ends after this answer (after_write); httplib would announce keep-alive.

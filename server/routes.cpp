@@ -8,8 +8,10 @@
 #include "core/search/api_error.hpp"
 #include "core/text/utf8.hpp"
 #include "server/app_context.hpp"
+#include "server/compression.hpp"
 #include "server/error_response.hpp"
 #include "server/http_response.hpp"
+#include "server/request_headers.hpp"
 #include "server/route_table.hpp"
 #include "server/text_parse.hpp"
 
@@ -130,9 +132,19 @@ void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Respon
     auto found = ctx.statics.lookup(req.path);
     switch (found.status) {
         case StaticStatus::Ok:
+            // "no-cache": a browser keeps the file but asks each time, and a 304 answers
+            // when its ETag is still the file's.
+            res.set_header("Cache-Control", "no-cache");
+            res.set_header("ETag", found.file.etag);
+            if (none_match_hits(header_values(req, "If-None-Match"), found.file.etag)) {
+                res.status = 304;
+                if (ctx.cfg.compression && compressible_type(found.file.content_type)) {
+                    res.set_header("Vary", "Accept-Encoding");  // as the 200 would say
+                }
+                return;
+            }
             res.status = 200;
             res.set_content(std::move(found.file.body), std::string(found.file.content_type));
-            res.set_header("Cache-Control", "no-cache");
             return;
         case StaticStatus::BadPath:
             throw ApiError::bad_request("The path is not allowed.");

@@ -1,6 +1,8 @@
 #include "server/static_files.hpp"
 
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -67,6 +69,30 @@ std::string_view content_type_for(std::string_view filename) {
     return "application/octet-stream";
 }
 
+std::string weak_etag(std::uintmax_t size, std::int64_t mtime_ns) {
+    std::array<char, 64> buf{};
+    const int n = std::snprintf(buf.data(), buf.size(), "W/\"%jx-%jx\"",
+                                static_cast<uintmax_t>(size), static_cast<uintmax_t>(mtime_ns));
+    return std::string(buf.data(), static_cast<std::size_t>(n));
+}
+
+bool none_match_hits(std::string_view if_none_match, std::string_view etag) {
+    const auto opaque = [](std::string_view tag) {
+        while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+        while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+        if (tag.starts_with("W/")) tag.remove_prefix(2);
+        return tag;
+    };
+    const auto want = opaque(etag);
+    for (auto rest = if_none_match; !rest.empty();) {
+        const auto comma = rest.find(',');
+        const auto tag = opaque(rest.substr(0, comma));
+        if (tag == "*" || (tag.size() >= 2 && tag.front() == '"' && tag == want)) return true;
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+    return false;
+}
+
 StaticFiles::StaticFiles(const fs::path& root) {
     std::error_code ec;
     auto canonical = fs::canonical(root, ec);
@@ -94,11 +120,18 @@ StaticResult StaticFiles::lookup(std::string_view url_path) const {
     if (root_.empty()) return {StaticStatus::NotFound, {}};
     const auto path = resolve(*relative);
     if (!path) return {StaticStatus::NotFound, {}};
+    std::error_code ec;
+    const auto mtime = fs::last_write_time(*path, ec);  // before the read: a later write changes it
+    if (ec) return {StaticStatus::NotFound, {}};
     std::ifstream in(*path, std::ios::binary);
     if (!in) return {StaticStatus::NotFound, {}};
     std::ostringstream body;
     body << in.rdbuf();
-    return {StaticStatus::Ok, {body.str(), content_type_for(path->filename().native())}};
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch());
+    auto text = body.str();
+    auto etag = weak_etag(text.size(), ns.count());
+    return {StaticStatus::Ok,
+            {std::move(text), content_type_for(path->filename().native()), std::move(etag)}};
 }
 
 }  // namespace news

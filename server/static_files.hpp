@@ -2,6 +2,7 @@
 // Serves the files of the web directory, and nothing outside it: traversal segments, encoded
 // separators, dot files and symlinks that resolve outside the root are all refused.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -20,7 +21,16 @@ std::string_view content_type_for(std::string_view filename);
 struct StaticFile {
     std::string body;
     std::string_view content_type;
+    std::string etag;  // weak_etag of the file as it was read
 };
+
+// A weak entity tag (RFC 9110, 8.8.3) from a file's size and modification time: it changes when
+// the file does. Weak because one tag stands for the file both as it is and gzipped.
+std::string weak_etag(std::uintmax_t size, std::int64_t mtime_ns);
+
+// Whether an If-None-Match value ("*", or a comma-separated list of entity tags) matches `etag`
+// by the weak comparison (W/ prefixes ignored), so that the client's copy is current.
+bool none_match_hits(std::string_view if_none_match, std::string_view etag);
 
 enum class StaticStatus { Ok, BadPath, NotFound };
 

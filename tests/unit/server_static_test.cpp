@@ -1,7 +1,8 @@
-// Static files: content types and no way out of the web directory.
+// Static files: content types, no way out of the web directory, and validators for caches.
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -82,4 +83,38 @@ TEST_CASE("static files: a missing web directory serves nothing and does not thr
     const news::StaticFiles files("/nonexistent/web/dir");
     CHECK_FALSE(files.available());
     CHECK(files.lookup("/").status == news::StaticStatus::NotFound);
+}
+
+TEST_CASE("static files: a weak ETag from size and time, and If-None-Match by weak comparison") {
+    CHECK(news::weak_etag(13575, 0x18a2b3c4d5e6f708) == R"(W/"3507-18a2b3c4d5e6f708")");
+    CHECK(news::weak_etag(0, 0) == R"(W/"0-0")");
+
+    const std::string tag = R"(W/"3507-18a2")";
+    using news::none_match_hits;
+    CHECK(none_match_hits(tag, tag));
+    CHECK(none_match_hits(R"("3507-18a2")", tag));  // a strong tag, compared weakly
+    CHECK(none_match_hits(R"("old", W/"3507-18a2" , "older")", tag));
+    CHECK(none_match_hits("*", tag));
+    CHECK_FALSE(none_match_hits("", tag));
+    CHECK_FALSE(none_match_hits(R"(W/"3507-18a3")", tag));
+    CHECK_FALSE(none_match_hits("3507-18a2", tag));  // not a quoted tag
+    CHECK_FALSE(none_match_hits(R"(W/"3507)", tag));
+}
+
+TEST_CASE("static files: a file's ETag stays while it does and changes with it") {
+    TempWeb t;
+    const news::StaticFiles files(t.web);
+    const auto first = files.lookup("/css/site.css").file.etag;
+    CHECK(first.starts_with("W/\""));
+    CHECK(files.lookup("/css/site.css").file.etag == first);
+    CHECK(files.lookup("/").file.etag != first);
+
+    std::ofstream(t.web / "css" / "site.css") << "body{margin:0}";
+    const auto changed = files.lookup("/css/site.css");
+    CHECK(changed.file.body == "body{margin:0}");
+    CHECK(changed.file.etag != first);
+    // The same size written again: the modification time tells them apart.
+    fs::last_write_time(t.web / "css" / "site.css",
+                        fs::last_write_time(t.web / "css" / "site.css") + std::chrono::seconds(2));
+    CHECK(files.lookup("/css/site.css").file.etag != changed.file.etag);
 }

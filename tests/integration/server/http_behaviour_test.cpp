@@ -209,6 +209,47 @@ TEST_CASE("http: static files of the web directory, and nothing outside it") {
     }
 }
 
+TEST_CASE("http: a page file carries an ETag, and a current copy gets 304 without a body") {
+    TempDir t("etag");
+    const auto web = t.path / "web";
+    std::filesystem::create_directories(web);
+    std::ofstream(web / "app.js") << "console.log(1)";
+    ServerProcess s(shared_index(), {}, web);
+
+    const auto first = s.get("/app.js");
+    REQUIRE(first);
+    REQUIRE(first->status == 200);
+    const auto etag = first->get_header_value("ETag");
+    CHECK(etag.starts_with("W/\""));
+    CHECK(first->get_header_value("Cache-Control") == "no-cache");
+
+    auto c = s.client();
+    const auto again = c.Get("/app.js", {{"If-None-Match", etag}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    CHECK(again->body.empty());
+    CHECK(again->get_header_value("ETag") == etag);
+    CHECK(again->get_header_value("Vary").find("Accept-Encoding") != std::string::npos);
+    CHECK_FALSE(again->has_header("Content-Length"));  // only the 200's length would be right
+    CHECK(c.Get("/app.js", {{"If-None-Match", R"("other", )" + etag}})->status == 304);
+    CHECK(c.Get("/app.js", {{"If-None-Match", "*"}})->status == 304);
+    CHECK(c.Get("/app.js", {{"If-None-Match", R"(W/"other")"}})->status == 200);
+
+    // A changed file is a new tag: the old one gets the whole file.
+    std::ofstream(web / "app.js") << "console.log('changed')";
+    const auto changed = c.Get("/app.js", {{"If-None-Match", etag}});
+    REQUIRE(changed);
+    CHECK(changed->status == 200);
+    CHECK(changed->body == "console.log('changed')");
+    CHECK(changed->get_header_value("ETag") != etag);
+
+    // The API answers every time: its answers are never stored.
+    const auto search = c.Get("/api/search?q=China", {{"If-None-Match", "*"}});
+    REQUIRE(search);
+    CHECK(search->status == 200);
+    CHECK_FALSE(search->has_header("ETag"));
+}
+
 TEST_CASE("http: metrics in Prometheus text") {
     ServerProcess s(shared_index());
     REQUIRE(s.get("/api/search?q=China")->status == 200);
