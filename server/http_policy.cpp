@@ -8,6 +8,7 @@
 #include "server/app_context.hpp"
 #include "server/compression.hpp"
 #include "server/connection_end.hpp"
+#include "server/http_date.hpp"
 #include "server/http_response.hpp"
 #include "server/request_headers.hpp"
 #include "server/routes.hpp"
@@ -197,6 +198,7 @@ bool stream_out_of_step(const httplib::Request& req, const httplib::Response& re
 // previous answer always sees that request.
 void before_write(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     add_headers(ctx, req, res);
+    res.set_header("Date", std::string(http_date_now()));
     // httplib answers a Range request with the part asked for (or a multipart of parts) but keeps
     // the status the handler set: a part of the body is a 206, never compressed.
     if (res.status == 200 && !req.ranges.empty()) res.status = 206;

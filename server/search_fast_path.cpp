@@ -9,6 +9,7 @@
 #include "core/text/json_writer.hpp"
 #include "server/app_context.hpp"
 #include "server/compression.hpp"
+#include "server/http_date.hpp"
 #include "server/http_response.hpp"
 #include "server/plain_get.hpp"
 #include "server/route_table.hpp"
@@ -52,8 +53,9 @@ SearchFastPath::SearchFastPath(AppContext& ctx)
 
 std::string SearchFastPath::response_head(std::size_t body_bytes, bool close, bool gzipped) const {
     std::string head = "HTTP/1.1 200 OK\r\n";
-    head.reserve(fixed_headers_.size() + 128);
+    head.reserve(fixed_headers_.size() + 160);
     head += fixed_headers_;
+    add_line(head, "Date", http_date_now());
     if (gzipped) add_line(head, "Content-Encoding", "gzip");
     add_line(head, "Content-Length", std::to_string(body_bytes));
     if (close) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 
 #include "server_fixture.hpp"
@@ -248,6 +249,27 @@ TEST_CASE("http: a page file carries an ETag, and a current copy gets 304 withou
     REQUIRE(search);
     CHECK(search->status == 200);
     CHECK_FALSE(search->has_header("ETag"));
+}
+
+TEST_CASE("http: every response says when it was made, in a Date header") {
+    ServerProcess s(shared_index());
+    const auto date_ok = [](const httplib::Result& r) {
+        REQUIRE(r);
+        const auto date = r->get_header_value("Date");
+        std::tm tm{};
+        const char* end = strptime(date.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        if (end == nullptr || *end != '\0') return false;
+        const auto sent = timegm(&tm);
+        const auto now = std::time(nullptr);
+        return sent <= now + 1 && sent >= now - 60;
+    };
+    CHECK(date_ok(s.get("/api/search?q=China")));  // the fast path
+    auto c = s.client();
+    CHECK(date_ok(c.Get("/api/search?q=China", {{"Origin", "https://elsewhere.example"}})));
+    CHECK(date_ok(s.get("/api/search?q=AND")));  // 400
+    CHECK(date_ok(s.get("/no-such-page")));      // 404
+    CHECK(date_ok(s.get("/healthz")));
+    CHECK(date_ok(c.Post("/api/search", "x", "text/plain")));  // 405
 }
 
 TEST_CASE("http: metrics in Prometheus text") {
