@@ -4,7 +4,7 @@
 //
 // usage: http_load --port N --queries FILE --concurrency C --seconds T --label 1x
 //                  [--warmup S] [--max-requests N] [--server-pid PID] [--check] [--path P]
-//                  [--engine NAME] [--spin]
+//                  [--engine NAME] [--spin] [--gzip]
 // --server-pid adds the server's CPU time per query (server_cpu_ms_per_query) to the line.
 // --path sends every request to P (say /healthz) instead of the queries: the cost of the HTTP
 // round trip alone on this machine (engine "news-search (HTTP P)"), the floor under every query.
@@ -12,6 +12,9 @@
 // pinned to the server's core).
 // --spin waits for each reply without sleeping (KeepAliveClient::Wait::Spin): at c=1 the figure
 // then leaves out the client's own wake-up. Not for c > 1 on a small machine (a core per client).
+// --gzip asks for gzip as browsers do ("Accept-Encoding: gzip") and inflates every gzipped body
+// before counting its hits: the server's compression and the client's inflating are both in
+// the figures (engine "news-search (HTTP, gzip)").
 // --check parses every body as JSON and checks the hit count (slower; for verifying the server).
 
 #include <iostream>
@@ -19,6 +22,7 @@
 #include <string>
 
 #include "common/cli.hpp"
+#include "common/gunzip.hpp"
 #include "common/http_client.hpp"
 #include "common/load_loop.hpp"
 #include "common/query_file.hpp"
@@ -40,9 +44,16 @@ int count_hits_cheaply(std::string_view body) {
 
 bench::Outcome check_response(const std::optional<bench::KeepAliveClient::Reply>& res,
                               bool full_check) {
-    if (!res || res->status != 200 || res->body.empty() || res->body.front() != '{') return {};
-    if (!full_check) return {true, count_hits_cheaply(res->body)};
-    const auto j = nlohmann::json::parse(res->body, nullptr, false);
+    if (!res || res->status != 200) return {};
+    std::string_view body = res->body;
+    if (res->gzipped) {
+        const auto text = bench::gunzip(body);
+        if (!text) return {};
+        body = *text;
+    }
+    if (body.empty() || body.front() != '{') return {};
+    if (!full_check) return {true, count_hits_cheaply(body)};
+    const auto j = nlohmann::json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.contains("hits") || !j["hits"].is_array()) return {};
     return {true, static_cast<int>(j["hits"].size())};
 }
@@ -54,7 +65,7 @@ int main(int argc, char** argv) try {
         argc, argv,
         {"--port", "--queries", "--concurrency", "--seconds", "--label", "--warmup",
          "--max-requests", "--host", "--server-pid", "--path", "--engine"},
-        {"--check", "--spin"});
+        {"--check", "--spin", "--gzip"});
     const auto host = args.str("--host", "127.0.0.1");
     if (host != "127.0.0.1" && host != "localhost") {
         throw std::invalid_argument("load goes to the loopback interface only");
@@ -71,6 +82,7 @@ int main(int argc, char** argv) try {
     const bool full_check = args.has("--check");
     const auto wait = args.has("--spin") ? bench::KeepAliveClient::Wait::Spin
                                          : bench::KeepAliveClient::Wait::Sleep;
+    const bool gzip = args.has("--gzip");
 
     const auto fixed_path = args.str("--path", "");
     if (!fixed_path.empty() && fixed_path.front() != '/') {
@@ -84,12 +96,13 @@ int main(int argc, char** argv) try {
                             : fixed_path);
     }
     const auto engine =
-        args.str("--engine", fixed_path.empty() ? std::string(bench::report::kOursHttp)
-                                                : "news-search (HTTP " + fixed_path + ")");
+        args.str("--engine", !fixed_path.empty() ? "news-search (HTTP " + fixed_path + ")"
+                             : gzip              ? std::string(bench::report::kOursHttpGzip)
+                                                 : std::string(bench::report::kOursHttp));
 
     auto factory = [&](int) -> bench::QueryFn {
-        auto client =
-            std::make_shared<bench::KeepAliveClient>(host, port, std::chrono::seconds(10), wait);
+        auto client = std::make_shared<bench::KeepAliveClient>(host, port, std::chrono::seconds(10),
+                                                               wait, gzip);
         return [client, &paths, full_check](std::size_t i) {
             return check_response(client->get(paths[i]), full_check);
         };

@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "common/gunzip.hpp"
 #include "common/http_head.hpp"
 
 using bench::head_end;
@@ -43,6 +44,19 @@ TEST_CASE("a response head the load generator cannot read whole is refused") {
     CHECK_FALSE(parse_response_head("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n"));
 }
 
+TEST_CASE("a response head says whether its body is gzipped") {
+    CHECK(parse_response_head(
+              "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 9\r\n\r\n")
+              ->gzipped);
+    CHECK(
+        parse_response_head("HTTP/1.1 200 OK\r\ncontent-encoding:GZIP\r\nContent-Length: 9\r\n\r\n")
+            ->gzipped);
+    CHECK_FALSE(
+        parse_response_head("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\nContent-Length: 9\r\n\r\n")
+            ->gzipped);
+    CHECK_FALSE(parse_response_head("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n")->gzipped);
+}
+
 TEST_CASE("the end of a head is found only once the blank line has arrived") {
     CHECK(head_end("HTTP/1.1 200 OK\r\nA: b\r\n") == std::string::npos);
     CHECK(head_end("HTTP/1.1 200 OK\r\n\r\nbody") == 19);
@@ -66,6 +80,12 @@ struct LoopbackServer {
         server.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             res.set_content("late", "text/plain");
+        });
+        server.Get("/coding", [](const httplib::Request& req, httplib::Response& res) {
+            // text/plain: httplib gzips it when the request accepts gzip.
+            res.set_content(
+                "asked for: " + req.get_header_value("Accept-Encoding") + std::string(2000, '.'),
+                "text/plain");
         });
         server.Get("/bye", [](const httplib::Request&, httplib::Response& res) {
             res.set_header("Connection", "close");
@@ -155,4 +175,28 @@ TEST_CASE(
     }
     bench::KeepAliveClient client("127.0.0.1", port, std::chrono::seconds(1));
     CHECK_FALSE(client.get("/echo"));
+}
+
+TEST_CASE("a client that accepts gzip says so, and its gzipped replies inflate") {
+    LoopbackServer s;
+    bench::KeepAliveClient plain("127.0.0.1", s.port, std::chrono::seconds(5));
+    const auto as_is = plain.get("/coding");
+    REQUIRE(as_is);
+    CHECK_FALSE(as_is->gzipped);
+    CHECK(as_is->body == "asked for: " + std::string(2000, '.'));
+
+    bench::KeepAliveClient browser_like("127.0.0.1", s.port, std::chrono::seconds(5),
+                                        bench::KeepAliveClient::Wait::Sleep, true);
+    for (int i = 0; i < 3; ++i) {  // one connection, one buffer, reused
+        const auto gz = browser_like.get("/coding");
+        REQUIRE(gz);
+        CHECK(gz->gzipped);
+        CHECK(gz->body.size() < 200);
+        const auto text = bench::gunzip(gz->body);
+        REQUIRE(text);
+        CHECK(*text == "asked for: gzip" + std::string(2000, '.'));
+    }
+    CHECK(browser_like.connections_opened() == 1);
+    CHECK_FALSE(bench::gunzip("{\"not\": \"gzip\"}"));
+    CHECK_FALSE(bench::gunzip(""));
 }

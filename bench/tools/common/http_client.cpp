@@ -13,8 +13,13 @@
 namespace bench {
 
 KeepAliveClient::KeepAliveClient(std::string host, int port, std::chrono::milliseconds timeout,
-                                 Wait wait)
-    : host_(std::move(host)), port_(port), timeout_(timeout), wait_(wait), in_(16384, '\0') {}
+                                 Wait wait, bool accept_gzip)
+    : host_(std::move(host)),
+      port_(port),
+      timeout_(timeout),
+      wait_(wait),
+      accept_gzip_(accept_gzip),
+      in_(16384, '\0') {}
 
 KeepAliveClient::~KeepAliveClient() {
     close();
@@ -100,13 +105,16 @@ std::optional<KeepAliveClient::Reply> KeepAliveClient::read_reply() {
     // Our requests are not pipelined: anything past the body is a protocol error.
     if (have != total) return std::nullopt;
     if (head->closes) close();
-    return Reply{head->status, std::string_view(in_).substr(end, head->content_length)};
+    return Reply{head->status, std::string_view(in_).substr(end, head->content_length),
+                 head->gzipped};
 }
 
 std::optional<KeepAliveClient::Reply> KeepAliveClient::get(std::string_view target) {
     if (fd_ < 0 && !open()) return std::nullopt;
     request_.assign("GET ").append(target).append(" HTTP/1.1\r\nHost: ").append(host_);
-    request_.append(":").append(std::to_string(port_)).append("\r\n\r\n");
+    request_.append(":").append(std::to_string(port_)).append("\r\n");
+    if (accept_gzip_) request_.append("Accept-Encoding: gzip\r\n");
+    request_.append("\r\n");
     if (!send_all(request_)) {
         close();
         return std::nullopt;

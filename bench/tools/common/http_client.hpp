@@ -22,11 +22,13 @@ class KeepAliveClient {
 
     struct Reply {
         int status = 0;
-        std::string_view body;  // valid until the next get()
+        std::string_view body;  // valid until the next get(); as sent, gzipped or not
+        bool gzipped = false;
     };
 
+    // `accept_gzip` sends "Accept-Encoding: gzip" with every request, as browsers do.
     KeepAliveClient(std::string host, int port, std::chrono::milliseconds timeout,
-                    Wait wait = Wait::Sleep);
+                    Wait wait = Wait::Sleep, bool accept_gzip = false);
     ~KeepAliveClient();
     KeepAliveClient(const KeepAliveClient&) = delete;
     KeepAliveClient& operator=(const KeepAliveClient&) = delete;
@@ -51,6 +53,7 @@ class KeepAliveClient {
     int port_;
     std::chrono::milliseconds timeout_;
     Wait wait_;
+    bool accept_gzip_;
     int fd_ = -1;
     int opened_ = 0;
     std::string request_;

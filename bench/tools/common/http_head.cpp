@@ -59,6 +59,8 @@ std::optional<ResponseHead> parse_response_head(std::string_view head) {
             has_length = true;
         } else if (iequals(name, "Connection")) {
             keep_alive = !iequals(value, "close") && (keep_alive || iequals(value, "keep-alive"));
+        } else if (iequals(name, "Content-Encoding")) {
+            out.gzipped = iequals(value, "gzip");
         } else if (iequals(name, "Transfer-Encoding")) {
             return std::nullopt;
         }

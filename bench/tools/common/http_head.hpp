@@ -1,7 +1,7 @@
 #pragma once
 // Reads the head of an HTTP/1.1 response (status line and headers) as the load generator needs
-// it: the status, the body's length and whether the server will close the connection. Pure, so
-// that the rules are tested without a socket.
+// it: the status, the body's length and coding, and whether the server will close the connection.
+// Pure, so that the rules are tested without a socket.
 
 #include <cstddef>
 #include <optional>
@@ -13,6 +13,7 @@ struct ResponseHead {
     int status = 0;
     std::size_t content_length = 0;
     bool closes = false;        // "Connection: close", or an HTTP/1.0 reply without keep-alive
+    bool gzipped = false;       // "Content-Encoding: gzip"
     std::size_t head_size = 0;  // bytes up to and including the blank line
 };
 

@@ -44,6 +44,9 @@ inline const char* kOursHttpWrk = "news-search (HTTP, wrk)";
 // The same server and client at c=1 with the client spinning for its reply instead of sleeping
 // (bench/run's spin_round).
 inline const char* kOursHttpSpin = "news-search (HTTP, client spins)";
+// The same server and queries at c=1 from a client that asks for gzip, as browsers do, and
+// inflates every answer (bench/run's gzip_round).
+inline const char* kOursHttpGzip = "news-search (HTTP, gzip)";
 inline const char* kOursIndexer = "news-search indexer";
 // The same indexer over the same articles as scraped pages, cleaned first (tools/make_pages).
 inline const char* kOursIndexerPages = "news-search indexer (raw pages, cleaned)";
