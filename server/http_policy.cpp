@@ -157,6 +157,17 @@ void add_headers(const AppContext& ctx, const httplib::Request& req, httplib::Re
     if (!allow.empty()) res.set_header("Access-Control-Allow-Origin", allow);
 }
 
+// httplib answers a range past the end with 416 but names the range asked for in Content-Range
+// ("bytes 99999-13574/13575"); a 416 names only the length, "bytes */13575" (RFC 9110, 14.4).
+void unsatisfiable_range(httplib::Response& res) {
+    const auto range = res.get_header_value("Content-Range");
+    const auto slash = range.rfind('/');
+    if (slash == std::string::npos) return;
+    const auto length = range.substr(slash + 1);
+    res.headers.erase("Content-Range");
+    res.set_header("Content-Range", "bytes */" + length);
+}
+
 // Gzips a 200 of a text type when the client accepts it and the body is big enough, and says
 // "Vary: Accept-Encoding" on every response that would have been compressed for another client.
 void compress_response(const AppContext& ctx, httplib::Response& res) {
@@ -202,6 +213,7 @@ void before_write(AppContext& ctx, const httplib::Request& req, httplib::Respons
     // httplib answers a Range request with the part asked for (or a multipart of parts) but keeps
     // the status the handler set: a part of the body is a 206, never compressed.
     if (res.status == 200 && !req.ranges.empty()) res.status = 206;
+    if (res.status == 416) unsatisfiable_range(res);
     // httplib gives a response without a body "Content-Length: 0"; a 304's may only be the
     // length of the 200 it stands for (RFC 9110, 8.6), so it has none.
     if (res.status == 304) res.headers.erase("Content-Length");

@@ -163,6 +163,11 @@ TEST_CASE(
     CHECK_FALSE(part->has_header("Content-Encoding"));
     CHECK(part->get_header_value("Content-Range") == "bytes 0-99/" + std::to_string(script.size()));
     CHECK(part->body == script.substr(0, 100));
+    const auto past_end = raw_get(s, "/app.js", {{"Range", "bytes=999999-"}});
+    REQUIRE(past_end);
+    CHECK(past_end->status == 416);
+    CHECK(past_end->get_header_value("Content-Range") ==
+          "bytes */" + std::to_string(script.size()));
 }
 
 TEST_CASE("compression: --no-compression sends every answer as it is, and says no Vary for it") {
