@@ -10,6 +10,7 @@
 #include "server/app_context.hpp"
 #include "server/compression.hpp"
 #include "server/error_response.hpp"
+#include "server/http_date.hpp"
 #include "server/http_response.hpp"
 #include "server/request_headers.hpp"
 #include "server/route_table.hpp"
@@ -128,6 +129,16 @@ void handle_metrics(AppContext& ctx, httplib::Response& res) {
     res.set_content(ctx.metrics.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
 }
 
+// A conditional GET of a page file (RFC 9110, 13.2.2): If-None-Match when the client sent one,
+// which then decides alone; else If-Modified-Since, when it is a valid date.
+bool client_copy_current(const httplib::Request& req, const StaticFile& file) {
+    if (req.has_header("If-None-Match")) {
+        return none_match_hits(header_values(req, "If-None-Match"), file.etag);
+    }
+    const auto since = parse_http_date(req.get_header_value("If-Modified-Since"));
+    return since && file.modified <= *since;
+}
+
 void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto found = ctx.statics.lookup(req.path);
     switch (found.status) {
@@ -136,7 +147,8 @@ void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Respon
             // when its ETag is still the file's.
             res.set_header("Cache-Control", "no-cache");
             res.set_header("ETag", found.file.etag);
-            if (none_match_hits(header_values(req, "If-None-Match"), found.file.etag)) {
+            res.set_header("Last-Modified", format_http_date(found.file.modified));
+            if (client_copy_current(req, found.file)) {
                 res.status = 304;
                 if (ctx.cfg.compression && compressible_type(found.file.content_type)) {
                     res.set_header("Vary", "Accept-Encoding");  // as the 200 would say

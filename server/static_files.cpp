@@ -130,8 +130,11 @@ StaticResult StaticFiles::lookup(std::string_view url_path) const {
     const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch());
     auto text = body.str();
     auto etag = weak_etag(text.size(), ns.count());
+    const auto seconds = std::chrono::floor<std::chrono::seconds>(
+        std::chrono::file_clock::to_sys(mtime).time_since_epoch());
     return {StaticStatus::Ok,
-            {std::move(text), content_type_for(path->filename().native()), std::move(etag)}};
+            {std::move(text), content_type_for(path->filename().native()), std::move(etag),
+             static_cast<std::time_t>(seconds.count())}};
 }
 
 }  // namespace news

@@ -3,6 +3,7 @@
 // separators, dot files and symlinks that resolve outside the root are all refused.
 
 #include <cstdint>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -21,7 +22,8 @@ std::string_view content_type_for(std::string_view filename);
 struct StaticFile {
     std::string body;
     std::string_view content_type;
-    std::string etag;  // weak_etag of the file as it was read
+    std::string etag;          // weak_etag of the file as it was read
+    std::time_t modified = 0;  // its modification time, in whole seconds (Last-Modified)
 };
 
 // A weak entity tag (RFC 9110, 8.8.3) from a file's size and modification time: it changes when

@@ -108,6 +108,9 @@ TEST_CASE("static files: a file's ETag stays while it does and changes with it")
     CHECK(first.starts_with("W/\""));
     CHECK(files.lookup("/css/site.css").file.etag == first);
     CHECK(files.lookup("/").file.etag != first);
+    const auto written = std::chrono::floor<std::chrono::seconds>(
+        std::chrono::file_clock::to_sys(fs::last_write_time(t.web / "css" / "site.css")));
+    CHECK(files.lookup("/css/site.css").file.modified == written.time_since_epoch().count());
 
     std::ofstream(t.web / "css" / "site.css") << "body{margin:0}";
     const auto changed = files.lookup("/css/site.css");

@@ -210,7 +210,9 @@ TEST_CASE("http: static files of the web directory, and nothing outside it") {
     }
 }
 
-TEST_CASE("http: a page file carries an ETag, and a current copy gets 304 without a body") {
+TEST_CASE(
+    "http: a page file carries an ETag and Last-Modified, and a current copy gets 304 without a "
+    "body") {
     TempDir t("etag");
     const auto web = t.path / "web";
     std::filesystem::create_directories(web);
@@ -235,6 +237,17 @@ TEST_CASE("http: a page file carries an ETag, and a current copy gets 304 withou
     CHECK(c.Get("/app.js", {{"If-None-Match", R"("other", )" + etag}})->status == 304);
     CHECK(c.Get("/app.js", {{"If-None-Match", "*"}})->status == 304);
     CHECK(c.Get("/app.js", {{"If-None-Match", R"(W/"other")"}})->status == 200);
+
+    // Last-Modified, and If-Modified-Since for a client that keeps no tag.
+    const auto modified = first->get_header_value("Last-Modified");
+    REQUIRE(modified.ends_with(" GMT"));
+    CHECK(c.Get("/app.js", {{"If-Modified-Since", modified}})->status == 304);
+    CHECK(c.Get("/app.js", {{"If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"}})->status ==
+          200);
+    CHECK(c.Get("/app.js", {{"If-Modified-Since", "not a date"}})->status == 200);
+    // If-None-Match decides alone when both are sent.
+    CHECK(c.Get("/app.js", {{"If-None-Match", R"(W/"other")"}, {"If-Modified-Since", modified}})
+              ->status == 200);
 
     // A changed file is a new tag: the old one gets the whole file.
     std::ofstream(web / "app.js") << "console.log('changed')";
