@@ -7,25 +7,12 @@
 #include <stdexcept>
 
 #include "core/text/ascii.hpp"
+#include "server/request_headers.hpp"
 
 namespace news {
 namespace {
 
 using ascii::iequals;
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// The part of `s` before `sep` (all of it when absent); `s` keeps what follows.
-std::string_view take_until(std::string_view& s, char sep) {
-    const auto at = s.find(sep);
-    const auto head = s.substr(0, at);
-    s = at == std::string_view::npos ? std::string_view{} : s.substr(at + 1);
-    return head;
-}
 
 // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ): whether it is above zero, or
 // nullopt when it is not a qvalue.
@@ -45,10 +32,9 @@ std::optional<bool> positive_qvalue(std::string_view q) {
 // zero (no weight is q=1), or nullopt when its weight is malformed.
 std::optional<bool> element_accepted(std::string_view params) {
     while (!params.empty()) {
-        const auto param = trim(take_until(params, ';'));
-        auto value = param;
-        const auto name = trim(take_until(value, '='));
-        if (iequals(name, "q")) return positive_qvalue(trim(value));
+        auto value = take_item(params, ';');
+        const auto name = take_item(value, '=');
+        if (iequals(name, "q")) return positive_qvalue(trim_blanks(value));
     }
     return true;
 }
@@ -58,8 +44,8 @@ std::optional<bool> element_accepted(std::string_view params) {
 bool accepts_gzip(std::string_view accept_encoding) {
     std::optional<bool> gzip_named, star;
     while (!accept_encoding.empty()) {
-        auto params = take_until(accept_encoding, ',');
-        const auto coding = trim(take_until(params, ';'));
+        auto params = take_item(accept_encoding, ',');
+        const auto coding = take_item(params, ';');
         const auto accepted = element_accepted(params);
         if (!accepted) continue;
         if (iequals(coding, "gzip") || iequals(coding, "x-gzip")) {
@@ -72,7 +58,7 @@ bool accepts_gzip(std::string_view accept_encoding) {
 }
 
 bool compressible_type(std::string_view content_type) {
-    const auto type = trim(content_type.substr(0, content_type.find(';')));
+    const auto type = trim_blanks(content_type.substr(0, content_type.find(';')));
     const auto starts = [type](std::string_view prefix) {
         return type.size() >= prefix.size() && iequals(type.substr(0, prefix.size()), prefix);
     };
@@ -131,10 +117,10 @@ bool gzip_in_place(std::string& body, int level) noexcept {
 
 std::string vary_with(std::string_view existing, std::string_view token) {
     for (auto rest = existing; !rest.empty();) {
-        const auto item = trim(take_until(rest, ','));
+        const auto item = take_item(rest, ',');
         if (item == "*" || iequals(item, token)) return std::string(existing);
     }
-    std::string out(trim(existing));
+    std::string out(trim_blanks(existing));
     if (!out.empty()) out += ", ";
     out += token;
     return out;

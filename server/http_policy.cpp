@@ -163,9 +163,7 @@ void unsatisfiable_range(httplib::Response& res) {
     const auto range = res.get_header_value("Content-Range");
     const auto slash = range.rfind('/');
     if (slash == std::string::npos) return;
-    const auto length = range.substr(slash + 1);
-    res.headers.erase("Content-Range");
-    res.set_header("Content-Range", "bytes */" + length);
+    replace_header(res, "Content-Range", "bytes */" + range.substr(slash + 1));
 }
 
 // Gzips a 200 of a text type when the client accepts it and the body is big enough, and says
@@ -174,9 +172,7 @@ void compress_response(const AppContext& ctx, httplib::Response& res) {
     if (!ctx.cfg.compression) return;
     const auto type = res.get_header_value("Content-Type");
     if (!varies_by_encoding(res.status, type)) return;
-    const auto vary = vary_with(res.get_header_value("Vary"), "Accept-Encoding");
-    res.headers.erase("Vary");
-    res.set_header("Vary", vary);
+    replace_header(res, "Vary", vary_with(res.get_header_value("Vary"), "Accept-Encoding"));
     if (!t_accepts_gzip || res.has_header("Content-Encoding") ||
         !should_compress(res.status, type, res.body.size()) ||
         !gzip_in_place(res.body, kGzipLevel)) {
@@ -184,8 +180,7 @@ void compress_response(const AppContext& ctx, httplib::Response& res) {
     }
     res.set_header("Content-Encoding", "gzip");
     if (res.has_header("Content-Length")) {
-        res.headers.erase("Content-Length");
-        res.set_header("Content-Length", std::to_string(res.body.size()));
+        replace_header(res, "Content-Length", std::to_string(res.body.size()));
     }
 }
 
@@ -221,8 +216,7 @@ void before_write(AppContext& ctx, const httplib::Request& req, httplib::Respons
     if (stream_out_of_step(req, res)) {
         // The connection ends after this answer (after_write); httplib would announce keep-alive.
         res.headers.erase("Keep-Alive");
-        res.headers.erase("Connection");
-        res.set_header("Connection", "close");
+        replace_header(res, "Connection", "close");
     }
     ctx.metrics.record(route_name(match_route(target_path(req.target)).route), res.status,
                        elapsed_seconds());

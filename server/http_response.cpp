@@ -9,12 +9,16 @@
 
 namespace news {
 
+void replace_header(httplib::Response& res, const std::string& name, const std::string& value) {
+    res.headers.erase(name);
+    res.set_header(name, value);
+}
+
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
     // Moved in rather than through set_content(), which copies the body.
     res.body = write_json(body);
-    res.headers.erase("Content-Type");
-    res.set_header("Content-Type", kJsonType);
+    replace_header(res, "Content-Type", kJsonType);
 }
 
 void send_error(httplib::Response& res, const ErrorBody& error) {

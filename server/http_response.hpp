@@ -3,6 +3,7 @@
 
 #include <exception>
 #include <nlohmann/json_fwd.hpp>
+#include <string>
 
 #include "server/error_response.hpp"
 
@@ -16,6 +17,9 @@ namespace news {
 struct AppContext;
 
 inline constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+// Sets `name` to `value`, replacing every value it had: httplib's set_header adds another field.
+void replace_header(httplib::Response& res, const std::string& name, const std::string& value);
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, const ErrorBody& error);

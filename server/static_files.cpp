@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/text/ascii.hpp"
+#include "server/request_headers.hpp"
 
 namespace news {
 namespace fs = std::filesystem;
@@ -78,17 +79,13 @@ std::string weak_etag(std::uintmax_t size, std::int64_t mtime_ns) {
 
 bool none_match_hits(std::string_view if_none_match, std::string_view etag) {
     const auto opaque = [](std::string_view tag) {
-        while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
-        while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
         if (tag.starts_with("W/")) tag.remove_prefix(2);
         return tag;
     };
-    const auto want = opaque(etag);
+    const auto want = opaque(trim_blanks(etag));
     for (auto rest = if_none_match; !rest.empty();) {
-        const auto comma = rest.find(',');
-        const auto tag = opaque(rest.substr(0, comma));
+        const auto tag = opaque(take_item(rest, ','));
         if (tag == "*" || (tag.size() >= 2 && tag.front() == '"' && tag == want)) return true;
-        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     }
     return false;
 }
