@@ -139,4 +139,14 @@ std::optional<int> iso_date_days(std::string_view iso) {
     return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
+std::optional<std::string> days_iso_date(long days) {
+    using namespace std::chrono;
+    constexpr long kFirst = sys_days{year{1000} / January / 1}.time_since_epoch().count();
+    constexpr long kLast = sys_days{year{9999} / December / 31}.time_since_epoch().count();
+    if (days < kFirst || days > kLast) return std::nullopt;
+    const year_month_day ymd{sys_days{std::chrono::days{days}}};
+    return iso(static_cast<unsigned>(static_cast<int>(ymd.year())),
+               static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
 }  // namespace news

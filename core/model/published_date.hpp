@@ -25,4 +25,8 @@ std::optional<std::string> unix_time_date(double time);
 // date slot and the `from`/`to` filters count in days), or nullopt when it is not one.
 std::optional<int> iso_date_days(std::string_view iso);
 
+// The ISO date "YYYY-MM-DD" of a count of days since 1970-01-01 (iso_date_days the other way),
+// or nullopt outside the years 1000 to 9999 that these dates are written in.
+std::optional<std::string> days_iso_date(long days);
+
 }  // namespace news

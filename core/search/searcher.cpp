@@ -1,12 +1,15 @@
 #include "core/search/searcher.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "core/index/schema.hpp"
+#include "core/model/published_date.hpp"
 #include "core/search/api_error.hpp"
 #include "core/search/article_cache.hpp"
 #include "core/search/highlight.hpp"
@@ -461,6 +464,24 @@ struct Searcher::Impl {
         return {{"id", std::string(id)}, {"hits", std::move(hits)}};
     }
 
+    // The first and last date of the dated articles, or null when none has a date: what a date
+    // filter can offer. Read from the values themselves, since Xapian's slot bounds can stay
+    // wider than the articles left after some are removed.
+    json date_span() {
+        double first = 0, last = 0;
+        Xapian::doccount dated = 0;
+        const auto end = db.valuestream_end(schema::kSlotDate);
+        for (auto it = db.valuestream_begin(schema::kSlotDate); it != end; ++it, ++dated) {
+            const double days = Xapian::sortable_unserialise(*it);
+            first = dated == 0 ? days : std::min(first, days);
+            last = dated == 0 ? days : std::max(last, days);
+        }
+        const auto first_date = days_iso_date(std::lround(first));
+        const auto last_date = days_iso_date(std::lround(last));
+        if (dated == 0 || !first_date || !last_date) return nullptr;
+        return {{"first", *first_date}, {"last", *last_date}, {"articles", dated}};
+    }
+
     json stats() {
         std::size_t clusters = 0;
         const std::string prefix(schema::kClusterFilter);
@@ -480,6 +501,7 @@ struct Searcher::Impl {
         return {{"articles", db.get_doccount()},
                 {"duplicate_clusters", clusters},
                 {"sources", std::move(sources)},
+                {"dates", date_span()},
                 {"revision", db.get_revision()},
                 {"last_indexed", last.empty() ? json(nullptr) : json(last)}};
     }

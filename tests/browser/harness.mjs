@@ -1,4 +1,4 @@
-// Test fixtures: an index built from data/corpus plus two feed articles (one markup-laden), the real
+// Test fixtures: an index built from data/corpus plus three feed articles (one markup-laden), the real
 // server on a free loopback port, and headless Debian Chromium with a fresh profile.
 import { spawn, execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,6 +47,15 @@ export const NEWSAPI_ARTICLE = {
   content: 'Narwhal tusks carry millions of nerve endings that sense the water around them.',
 };
 
+// A second dated narwhal story, a year earlier: a date range can tell the two apart.
+export const DATED_ARTICLE = {
+  id: 'browser-test-narwhal-2023',
+  title: 'Narwhal pods counted from the air over Baffin Bay',
+  body: 'Survey flights over Baffin Bay counted narwhal pods along the ice edge for the first time in a decade.',
+  source: 'Example Newswire',
+  published: '2023-03-14',
+};
+
 async function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -62,7 +71,7 @@ async function freePort() {
 export async function buildIndex() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-browser-'));
   const feed = path.join(work, 'markup.jsonl');
-  fs.writeFileSync(feed, `${JSON.stringify(XSS_ARTICLE)}\n${JSON.stringify(NEWSAPI_ARTICLE)}\n`);
+  fs.writeFileSync(feed, [XSS_ARTICLE, NEWSAPI_ARTICLE, DATED_ARTICLE].map((a) => `${JSON.stringify(a)}\n`).join(''));
   const db = path.join(work, 'index');
   await run(env.indexer, ['index', '--quiet', '--db', db, env.corpus, feed], { timeout: 120_000 });
   return { work, db };

@@ -33,4 +33,4 @@ export NEWS_SERVER_BIN=$1 NEWS_INDEXER_BIN=$2 NEWS_BROWSER_OUT=$3
 export NEWS_CORPUS_DIR="$root/data/corpus" NEWS_WEB_DIR="$root/web"
 mkdir -p "$NEWS_BROWSER_OUT"
 cd "$here"
-exec node --test --test-reporter=spec highlight.test.mjs dates.test.mjs search-page.test.mjs
+exec node --test --test-reporter=spec highlight.test.mjs dates.test.mjs state.test.mjs search-page.test.mjs

@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { buildIndex, startServer, launchBrowser, screenshotPath, XSS_ARTICLE, NEWSAPI_ARTICLE } from './harness.mjs';
+import { buildIndex, startServer, launchBrowser, screenshotPath, XSS_ARTICLE, NEWSAPI_ARTICLE, DATED_ARTICLE } from './harness.mjs';
 
 let server;
 let browser;
@@ -165,6 +165,56 @@ describe('search page', () => {
     await page.locator('#sort input[value=date]').check();
     assert.equal(await settled(page), 'results');
     assert.equal(new URL(page.url()).searchParams.get('sort'), 'date');
+    await page.close();
+  });
+
+  it('filters by a date range within the dates of the index, keeps it in the URL, and clears it', async () => {
+    const stats = await (await fetch(`${server.base}/api/stats`)).json();
+    assert.deepEqual(stats.dates, { first: DATED_ARTICLE.published, last: NEWSAPI_ARTICLE.publishedAt.slice(0, 10), articles: 2 });
+    const page = await openPage('/?q=narwhal');
+    assert.equal(await settled(page), 'results');
+    assert.equal((await hitIds(page)).length, 2, 'both narwhal stories without a date range');
+    assert.ok(await page.locator('#date-filter').isVisible());
+    assert.equal(await page.locator('#date-from').getAttribute('min'), stats.dates.first);
+    assert.equal(await page.locator('#date-to').getAttribute('max'), stats.dates.last);
+    assert.match(await page.locator('#date-note').innerText(), /2 articles have dates, 14 Mar 2023 to 5 Jan 2024/);
+
+    await page.locator('#date-from').fill('2024-01-01');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('from') === '2024-01-01');
+    assert.equal(await settled(page), 'results');
+    const newer = await apiSearch({ q: 'narwhal', from: '2024-01-01' });
+    assert.equal(newer.hits.length, 1);
+    assert.deepEqual(await hitIds(page), newer.hits.map((h) => h.id));
+    assert.equal(await page.locator('#date-to').getAttribute('min'), '2024-01-01', 'To starts at From');
+
+    // An end before the start still means the days between them.
+    await page.locator('#date-to').fill('2023-01-01');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('to') === '2024-01-01');
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'from'), ['2023-01-01']);
+    const older = await apiSearch({ q: 'narwhal', from: '2023-01-01', to: '2024-01-01' });
+    assert.deepEqual(older.hits.map((h) => h.id), [DATED_ARTICLE.id]);
+    assert.deepEqual(await hitIds(page), [DATED_ARTICLE.id]);
+
+    await page.reload();
+    assert.equal(await settled(page), 'results');
+    assert.equal(await page.locator('#date-from').inputValue(), '2023-01-01');
+    assert.equal(await page.locator('#date-to').inputValue(), '2024-01-01');
+    assert.deepEqual(await hitIds(page), [DATED_ARTICLE.id]);
+
+    await page.locator('#clear-filters').click();
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual([...queryParam(page, 'from'), ...queryParam(page, 'to')], []);
+    assert.equal(await page.locator('#date-from').inputValue(), '');
+    assert.equal((await hitIds(page)).length, 2);
+
+    // A range with nothing in it offers to search any date.
+    await page.goto(`${server.base}/?q=narwhal&from=1990-01-01&to=1990-12-31`);
+    assert.equal(await settled(page), 'no-results');
+    await page.getByRole('button', { name: 'Search any date' }).click();
+    assert.equal(await settled(page), 'results');
+    assert.equal((await hitIds(page)).length, 2);
+    assert.deepEqual(page.errors, []);
     await page.close();
   });
 

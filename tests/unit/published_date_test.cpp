@@ -80,3 +80,16 @@ TEST_CASE("published date: an ISO date as days since 1970, for the date slot and
         CHECK_FALSE(news::iso_date_days(bad));
     }
 }
+
+TEST_CASE("published date: days since 1970 back to an ISO date") {
+    CHECK(news::days_iso_date(0) == "1970-01-01");
+    CHECK(news::days_iso_date(-1) == "1969-12-31");
+    CHECK(news::days_iso_date(19'782) == "2024-02-29");
+    for (const char* iso : {"1000-01-01", "1987-02-26", "2000-02-29", "9999-12-31"}) {
+        CAPTURE(iso);
+        CHECK(news::days_iso_date(news::iso_date_days(iso).value()) == iso);
+    }
+    CHECK_FALSE(news::days_iso_date(news::iso_date_days("1000-01-01").value() - 1));
+    CHECK_FALSE(news::days_iso_date(news::iso_date_days("9999-12-31").value() + 1));
+    CHECK_FALSE(news::days_iso_date(-1'000'000'000L));
+}

@@ -379,7 +379,33 @@ TEST_CASE("stats and a missing index") {
     CHECK(st["articles"] == 5);
     CHECK(st["duplicate_clusters"] == 1);
     CHECK(st["sources"].size() == 3);
+    CHECK(st["dates"] == json{{"first", "2023-05-01"}, {"last", "2025-07-08"}, {"articles", 3}});
     CHECK(status_of([] { news::Searcher({"/nonexistent/index/dir", {}}); }) == 503);
+}
+
+TEST_CASE("stats: no date span when no article has a date, and one that shrinks on removal") {
+    const ScratchPath dir("news-search-test-dates");
+    write_index(dir, [](news::IndexWriter& writer) {
+        writer.put(make("undated", "Battery plant", "FT", {"A battery plant in Japan."}));
+    });
+    CHECK(news::Searcher({dir.string(), {}}).stats()["dates"].is_null());
+    write_index(dir, [](news::IndexWriter& writer) {
+        writer.put(make("old", "Cocoa", "FT", {"Cocoa review."}, "1961-04-12"));
+        writer.put(make("new", "Cocoa again", "FT", {"Cocoa review again."}, "2024-01-05"));
+    });
+    CHECK(news::Searcher({dir.string(), {}}).stats()["dates"] ==
+          json{{"first", "1961-04-12"}, {"last", "2024-01-05"}, {"articles", 2}});
+    {
+        news::IndexWriterOptions options;
+        options.db_path = dir.string();
+        news::IndexWriter writer(options);
+        writer.begin_file("fixture.jsonl", "h2");  // the file again, without "old"
+        writer.put(make("new", "Cocoa again", "FT", {"Cocoa review again."}, "2024-01-05"));
+        writer.end_file();
+        writer.commit();
+    }
+    CHECK(news::Searcher({dir.string(), {}}).stats()["dates"] ==
+          json{{"first", "2024-01-05"}, {"last", "2024-01-05"}, {"articles", 1}});
 }
 
 TEST_CASE("searchers on many threads at once: stats, date sorts and empty queries stay whole") {

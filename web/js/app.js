@@ -4,18 +4,20 @@
 import { getJson, searchPath, articlePath, similarPath, statsPath } from './api.js';
 import { clear, messageBlock } from './dom.js';
 import { highlightedToText } from './highlight.js';
-import { stateFromSearch, searchFromState, withChanges, searchParams } from './state.js';
+import { stateFromSearch, searchFromState, withChanges, searchParams, dateRange, hasFilters } from './state.js';
 import * as results from './results.js';
 import { renderArticle, renderSimilar } from './article.js';
 
 const TYPING_DELAY_MS = 180;
+const DATE_DELAY_MS = 500;
 const LOADING_DELAY_MS = 120;
 const EXAMPLES = ['Foxconn Nissan Oppama', 'BYD electric vehicles', '"artificial intelligence"', 'chip*'];
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   form: $('search-form'), input: $('q'), toolbar: $('toolbar'), summary: $('summary'), sort: $('sort'),
-  spelling: $('spelling'), facets: $('facets'), facetList: $('facet-list'), clearFilters: $('clear-filters'),
+  spelling: $('spelling'), facets: $('facets'), outlets: $('outlet-filter'), facetList: $('facet-list'), clearFilters: $('clear-filters'),
+  dates: { box: $('date-filter'), from: $('date-from'), to: $('date-to'), note: $('date-note') },
   message: $('message'), results: $('results'), resultsView: $('results-view'),
   pager: { nav: $('pager'), prev: $('prev-page'), next: $('next-page'), info: $('page-info') },
   articleView: $('article-view'), backLink: $('back-link'), articleMessage: $('article-message'), articleBody: $('article-body'),
@@ -29,8 +31,10 @@ let state = stateFromSearch(location.search);
 let sequence = 0;
 let inFlight = null;
 let typingTimer = 0;
+let dateTimer = 0;
 let typingEntry = false; // the current history entry was created by typing: further typing replaces it
 let stats = null;
+let statsRequest = null;
 let lastArticleId = null;
 
 // Search-as-you-type treats the last word as a prefix, unless the query ends in a space or
@@ -83,20 +87,26 @@ function markView(view, stateName, key) {
   view.dataset.key = key ?? '';
 }
 
+// The index's counts, asked for once (again after a failure); null while the server cannot say.
+function loadStats() {
+  statsRequest ??= getJson(statsPath()).then(
+    (answer) => (stats = answer),
+    () => {
+      statsRequest = null;
+      return null;
+    },
+  );
+  return statsRequest;
+}
+
 async function showEmpty() {
   resetResults();
   markView(ui.resultsView, 'empty', searchFromState(state));
   setTitle('');
   const render = () => clear(ui.message).appendChild(results.emptyState(stats, EXAMPLES, state));
   render();
-  if (!stats) {
-    try {
-      stats = await getJson(statsPath());
-      if (!state.q && !state.article) render();
-    } catch {
-      // The intro simply stays generic.
-    }
-  }
+  // Without counts the intro simply stays generic.
+  if (!stats && (await loadStats()) && !state.q && !state.article) render();
 }
 
 async function fetchSearch(s, partial, signal) {
@@ -122,7 +132,8 @@ async function runSearch({ partial = false, typing = false } = {}) {
   markView(ui.resultsView, 'loading', searchFromState(s));
   const timer = showLoading(request, ui.results, ui.message, 'Searching…');
   try {
-    const { data, facets } = await fetchSearch(s, partial, request.signal);
+    // The date pickers need the index's date span; stats are asked for once, alongside.
+    const [{ data, facets }] = await Promise.all([fetchSearch(s, partial, request.signal), loadStats()]);
     if (!isCurrent(request)) return;
     endLoading(timer, ui.results);
     renderResults(s, data, facets);
@@ -148,8 +159,10 @@ function renderResults(s, data, facets) {
   ui.summary.textContent = results.summaryText(data);
   ui.toolbar.hidden = false;
   for (const radio of ui.sort.querySelectorAll('input[name=sort]')) radio.checked = radio.value === s.sort;
-  ui.facets.hidden = results.renderFacets(ui.facetList, s, facets, toggleSource) === 0;
-  ui.clearFilters.hidden = s.sources.length === 0;
+  ui.outlets.hidden = results.renderFacets(ui.facetList, s, facets, toggleSource) === 0;
+  const datesShown = results.renderDateFilter(ui.dates, s, stats?.dates ?? null);
+  ui.facets.hidden = ui.outlets.hidden && !datesShown;
+  ui.clearFilters.hidden = !hasFilters(s);
   results.renderHits(ui.results, s, hits);
   clear(ui.message);
   if (hits.length === 0) {
@@ -165,7 +178,16 @@ function toggleSource(source) {
   navigate(withChanges(state, { sources, page: 1 }));
 }
 function clearFilters() {
-  navigate(withChanges(state, { sources: [], page: 1 }));
+  navigate(withChanges(state, { sources: [], from: null, to: null, page: 1 }));
+}
+// A picker's value is a whole day or none, but typing a year fires `change` at each digit
+// (0002, 0020, 0202, 2024): the search waits for a pause, as typed queries do.
+function changeDates() {
+  clearTimeout(dateTimer);
+  dateTimer = setTimeout(() => {
+    const range = dateRange(ui.dates.from.value, ui.dates.to.value);
+    if (range.from !== state.from || range.to !== state.to) navigate(withChanges(state, { ...range, page: 1 }));
+  }, DATE_DELAY_MS);
 }
 
 // ---- article view ----------------------------------------------------------------------------
@@ -259,6 +281,8 @@ ui.sort.addEventListener('change', (event) => {
   if (event.target.name === 'sort') navigate(withChanges(state, { sort: event.target.value, page: 1 }));
 });
 ui.clearFilters.addEventListener('click', clearFilters);
+ui.dates.from.addEventListener('change', changeDates);
+ui.dates.to.addEventListener('change', changeDates);
 
 // Internal links carry data-nav: follow them without a page load, keeping modified clicks native.
 document.addEventListener('click', (event) => {

@@ -111,6 +111,25 @@ export function renderFacets(list, state, facetValues, onToggle) {
   return values.length;
 }
 
+// From / To day pickers, shown when the index has dated articles (`span`, from /api/stats) or the
+// URL sets a date. The pickers are bounded by the index's first and last day and by each other.
+// Returns whether it is shown.
+export function renderDateFilter(parts, state, span) {
+  const shown = Boolean(span || state.from || state.to);
+  parts.box.hidden = !shown;
+  if (!shown) return false;
+  parts.from.value = state.from ?? '';
+  parts.to.value = state.to ?? '';
+  parts.from.min = span?.first ?? '';
+  parts.from.max = state.to ?? span?.last ?? '';
+  parts.to.min = state.from ?? span?.first ?? '';
+  parts.to.max = span?.last ?? '';
+  parts.note.textContent = span
+    ? `${plural(span.articles, 'article')} ${span.articles === 1 ? 'has a date' : 'have dates'}, ${dateLabel({ published: span.first })} to ${dateLabel({ published: span.last })}; a date range leaves out the others.`
+    : 'No article in the index has a date.';
+  return true;
+}
+
 export function renderPager(parts, state, data) {
   const pages = pageCount(data);
   const page = data.page || state.page;
@@ -142,16 +161,24 @@ export function emptyState(stats, examples, state) {
   return messageBlock('empty', intro, 'Type a few words. Try:', ...tries);
 }
 
+// What widens a search that found nothing, as the filters set make it.
+function wideningHint(state) {
+  const outlets = state.sources.length > 0;
+  const dates = Boolean(state.from || state.to);
+  if (outlets && dates) return { hint: 'Check the spelling, use fewer or more general words, or clear the filters.', action: 'Clear filters' };
+  if (outlets) return { hint: 'Check the spelling, use fewer or more general words, or search all outlets.', action: 'Search all outlets' };
+  if (dates) return { hint: 'Check the spelling, use fewer or more general words, or search any date.', action: 'Search any date' };
+  return { hint: 'Check the spelling, or use fewer or more general words.', action: null };
+}
+
 export function noResultsState(state, data, onClearFilters) {
-  const hint = state.sources.length
-    ? 'Check the spelling, use fewer or more general words, or search all outlets.'
-    : 'Check the spelling, or use fewer or more general words.';
+  const { hint, action } = wideningHint(state);
   const actions = [];
   const alternative = data.suggestion || data.corrected_query;
   if (alternative && alternative !== state.q) {
     actions.push('Did you mean ', el('a', { href: hrefFor(withChanges(state, { q: alternative, page: 1 })), dataset: { nav: '' }, className: 'spelling-link' }, alternative), '? ');
   }
-  if (state.sources.length) actions.push(el('button', { type: 'button', className: 'link-button', onclick: onClearFilters }, 'Search all outlets'));
+  if (action) actions.push(el('button', { type: 'button', className: 'link-button', onclick: onClearFilters }, action));
   if (state.page > 1 && (data.total?.estimated ?? 0) > 0) {
     return messageBlock('no-results', `No results on page ${state.page}.`, null, el('a', { href: hrefFor(withChanges(state, { page: 1 })), dataset: { nav: '' } }, 'Go to the first page'));
   }

@@ -9,6 +9,20 @@ function positiveInt(text, fallback, max = Number.MAX_SAFE_INTEGER) {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : fallback;
 }
 
+// A day as the API's `from` / `to` take it (YYYY-MM-DD), or null.
+export function isoDay(text) {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text) ? text : null;
+}
+
+// A date range as the user means it: two days given the wrong way round still make a range.
+export function dateRange(from, to) {
+  const a = isoDay(from);
+  const b = isoDay(to);
+  return a && b && a > b ? { from: b, to: a } : { from: a, to: b };
+}
+
 export function stateFromSearch(search) {
   const params = new URLSearchParams(search);
   return {
@@ -16,6 +30,7 @@ export function stateFromSearch(search) {
     page: positiveInt(params.get('page'), 1),
     perPage: positiveInt(params.get('per_page'), DEFAULT_PER_PAGE, MAX_PER_PAGE),
     sources: params.getAll('source').filter(Boolean),
+    ...dateRange(params.get('from'), params.get('to')),
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
     article: params.get('article') || null,
   };
@@ -26,12 +41,20 @@ export function searchFromState(state) {
   if (state.article) params.set('article', state.article);
   if (state.q) params.set('q', state.q);
   for (const source of state.sources) params.append('source', source);
+  appendDates(params, state);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.perPage !== DEFAULT_PER_PAGE) params.set('per_page', String(state.perPage));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+function appendDates(params, state) {
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+}
+
+export const hasFilters = (state) => state.sources.length > 0 || Boolean(state.from || state.to);
 
 export function withChanges(state, changes) {
   return { ...state, ...changes };
@@ -41,6 +64,7 @@ export function withChanges(state, changes) {
 export function searchParams(state, { partial = false } = {}) {
   const params = new URLSearchParams({ q: state.q, page: String(state.page), per_page: String(state.perPage) });
   for (const source of state.sources) params.append('source', source);
+  appendDates(params, state);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (partial) params.set('partial', 'true');
   return params;

@@ -340,6 +340,9 @@ TEST_CASE("stats: counts of the index") {
     CHECK(st.at("sources").size() >= 1);
     CHECK(st.contains("revision"));
     CHECK(st.contains("last_indexed"));
+    // The bundled pages say "2 days ago", never a day; the two feed records of data/feeds.jsonl
+    // give one each.
+    CHECK(st.at("dates") == json{{"first", "2024-01-05"}, {"last", "2024-01-06"}, {"articles", 2}});
     const auto ready = s.get_json("/readyz");
     CHECK(ready.at("status") == "ready");
     CHECK(ready.at("articles") == st.at("articles"));
