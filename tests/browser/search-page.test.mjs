@@ -218,6 +218,48 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('lists the articles of an author named in a result or an article, and removes the filter', async () => {
+    const page = await openPage('/?q=narwhal');
+    assert.equal(await settled(page), 'results');
+    await page.locator('#results a.author-link', { hasText: NEWSAPI_ARTICLE.author }).click();
+    await page.waitForFunction((name) => new URLSearchParams(location.search).get('author') === name, NEWSAPI_ARTICLE.author);
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'q'), ['narwhal'], 'the search is narrowed, not replaced');
+    const byNora = await apiSearch({ q: 'narwhal', author: NEWSAPI_ARTICLE.author });
+    assert.equal(byNora.hits.length, 1);
+    assert.deepEqual(await hitIds(page), byNora.hits.map((h) => h.id));
+    assert.equal(await page.locator('#author-name').innerText(), NEWSAPI_ARTICLE.author);
+    await page.locator('#author-clear').click();
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'author'), []);
+    assert.equal((await hitIds(page)).length, 2);
+    assert.ok(await page.locator('#author-filter').isHidden());
+
+    // From an article: the author's articles, newest first, with no query; a name with markup
+    // in it stays text all the way.
+    const author = XSS_ARTICLE.authors[0];
+    await page.goto(`${server.base}/?q=zebrafish&article=${encodeURIComponent(XSS_ARTICLE.id)}`);
+    assert.equal(await settled(page, '#article-view'), 'loaded');
+    await page.locator('#article-meta a.author-link').click();
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'author'), [author]);
+    assert.deepEqual(queryParam(page, 'q'), []);
+    assert.deepEqual(await hitIds(page), [XSS_ARTICLE.id]);
+    assert.equal(await page.locator('#author-name').innerText(), author);
+    assert.equal(await page.locator('#author-filter b, #results .meta b').count(), 0, 'no element made from the name');
+    assert.equal(await page.title(), `By ${author} — News search`);
+
+    // Filters that match nothing, with no words: say so and offer the way out.
+    await page.goto(`${server.base}/?author=${encodeURIComponent('Nobody Atall')}`);
+    assert.equal(await settled(page), 'no-results');
+    assert.match(await page.locator('#message').innerText(), /No articles match these filters/);
+    await page.getByRole('button', { name: 'Search all authors' }).click();
+    assert.equal(await settled(page), 'empty', 'no words and no filters: the empty state');
+    assert.deepEqual(page.dialogs, []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('follows a spelling correction or suggestion with one click', async () => {
     const page = await openPage('/');
     await typeQuery(page, 'Foxcon Nisan');

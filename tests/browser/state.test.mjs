@@ -42,6 +42,16 @@ test('the URL carries the date range, and reads it back', () => {
   assert.deepEqual(api.getAll('source'), ['FT']);
 });
 
+test('the URL carries an author, and the API gets it', () => {
+  const state = stateFromSearch('?author=Nora+Narwhal');
+  assert.equal(state.author, 'Nora Narwhal');
+  assert.equal(state.q, '');
+  assert.ok(hasFilters(state));
+  assert.equal(searchFromState(state), '?author=Nora+Narwhal');
+  assert.equal(searchParams(state).get('author'), 'Nora Narwhal');
+  assert.equal(stateFromSearch('?q=x&author=').author, null);
+});
+
 test('no dates, or dates that are not days, leave no trace', () => {
   const state = stateFromSearch('?q=narwhal&from=yesterday&to=');
   assert.equal(state.from, null);

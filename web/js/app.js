@@ -18,6 +18,7 @@ const ui = {
   form: $('search-form'), input: $('q'), toolbar: $('toolbar'), summary: $('summary'), sort: $('sort'),
   spelling: $('spelling'), facets: $('facets'), outlets: $('outlet-filter'), facetList: $('facet-list'), clearFilters: $('clear-filters'),
   dates: { box: $('date-filter'), from: $('date-from'), to: $('date-to'), note: $('date-note') },
+  author: { box: $('author-filter'), name: $('author-name'), clear: $('author-clear') },
   message: $('message'), results: $('results'), resultsView: $('results-view'),
   pager: { nav: $('pager'), prev: $('prev-page'), next: $('next-page'), info: $('page-info') },
   articleView: $('article-view'), backLink: $('back-link'), articleMessage: $('article-message'), articleBody: $('article-body'),
@@ -127,8 +128,9 @@ async function fetchSearch(s, partial, signal) {
 async function runSearch({ partial = false, typing = false } = {}) {
   const s = state;
   const request = beginRequest(); // also when the box was cleared: a pending answer must not land
-  if (!s.q.trim()) return showEmpty();
-  setTitle(s.q);
+  // Filters alone (an author's link from an article) list their articles, newest first.
+  if (!s.q.trim() && !hasFilters(s)) return showEmpty();
+  setTitle(s.q.trim() ? s.q : s.author ? `By ${s.author}` : 'Latest articles');
   markView(ui.resultsView, 'loading', searchFromState(s));
   const timer = showLoading(request, ui.results, ui.message, 'Searching…');
   try {
@@ -160,8 +162,9 @@ function renderResults(s, data, facets) {
   ui.toolbar.hidden = false;
   for (const radio of ui.sort.querySelectorAll('input[name=sort]')) radio.checked = radio.value === s.sort;
   ui.outlets.hidden = results.renderFacets(ui.facetList, s, facets, toggleSource) === 0;
+  const authorShown = results.renderAuthorFilter(ui.author, s);
   const datesShown = results.renderDateFilter(ui.dates, s, stats?.dates ?? null);
-  ui.facets.hidden = ui.outlets.hidden && !datesShown;
+  ui.facets.hidden = ui.outlets.hidden && !authorShown && !datesShown;
   ui.clearFilters.hidden = !hasFilters(s);
   results.renderHits(ui.results, s, hits);
   clear(ui.message);
@@ -178,7 +181,7 @@ function toggleSource(source) {
   navigate(withChanges(state, { sources, page: 1 }));
 }
 function clearFilters() {
-  navigate(withChanges(state, { sources: [], from: null, to: null, page: 1 }));
+  navigate(withChanges(state, { sources: [], author: null, from: null, to: null, page: 1 }));
 }
 // A picker's value is a whole day or none, but typing a year fires `change` at each digit
 // (0002, 0020, 0202, 2024): the search waits for a pause, as typed queries do.
@@ -281,6 +284,7 @@ ui.sort.addEventListener('change', (event) => {
   if (event.target.name === 'sort') navigate(withChanges(state, { sort: event.target.value, page: 1 }));
 });
 ui.clearFilters.addEventListener('click', clearFilters);
+ui.author.clear.addEventListener('click', () => navigate(withChanges(state, { author: null, page: 1 })));
 ui.dates.from.addEventListener('change', changeDates);
 ui.dates.to.addEventListener('change', changeDates);
 

@@ -1,7 +1,8 @@
 // Renders /api/articles/{id} (and its similar articles) into the article view.
 import { el, append, clear, joined } from './dom.js';
 import { appendHighlighted } from './highlight.js';
-import { articleHref } from './results.js';
+import { articleHref, authorsLine } from './results.js';
+import { withChanges } from './state.js';
 import { dateLabel } from './dates.js';
 
 // Headings carry `before` = index of the first paragraph under them; interleave them in order.
@@ -43,7 +44,9 @@ export function renderArticle(parts, state, article) {
   textOrHighlighted(parts.title, article.title, article.highlighted?.title);
   if (article.title_derived) parts.title.appendChild(el('span', { className: 'derived', title: 'The page had no headline; this title was derived from its first sentence.' }, ' (untitled)'));
 
-  const authors = Array.isArray(article.authors) && article.authors.length ? `By ${article.authors.join(', ')}` : null;
+  // An author's name lists their articles, newest first: a new search, not the one the reader came from.
+  const fresh = withChanges(state, { q: '', sources: [], author: null, from: null, to: null, sort: 'relevance', page: 1, article: null });
+  const authors = authorsLine(fresh, article.authors);
   clear(parts.meta);
   append(parts.meta, ...joined([article.source, authors, dateLabel(article)]));
   if (article.embedded_in) {

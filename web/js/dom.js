@@ -26,13 +26,14 @@ export function clear(node) {
   return node;
 }
 
-// "a · b · c" from the non-empty parts, each in its own span.
+// "a · b · c" from the non-empty parts (text, or nodes such as links), each in its own span.
 export function joined(parts, className = 'meta-part') {
-  const items = parts.filter((part) => part !== null && part !== undefined && String(part).trim() !== '');
+  const isNode = (part) => typeof part === 'object' && part !== null && 'nodeType' in part;
+  const items = parts.filter((part) => part !== null && part !== undefined && (isNode(part) || String(part).trim() !== ''));
   const out = [];
   items.forEach((part, i) => {
     if (i > 0) out.push(el('span', { className: 'sep', 'aria-hidden': 'true' }, ' · '));
-    out.push(el('span', { className }, String(part)));
+    out.push(el('span', { className }, isNode(part) ? part : String(part)));
   });
   return out;
 }

@@ -7,6 +7,20 @@ import { dateLabel } from './dates.js';
 export const hrefFor = (state) => `/${searchFromState(state)}`;
 export const articleHref = (state, id) => hrefFor(withChanges(state, { article: id }));
 
+// "By A, B" with each name a link to the same search narrowed to that author (`state` is the
+// search the links start from), or null when the article names no author.
+export function authorsLine(state, authors) {
+  const names = Array.isArray(authors) ? authors.filter((a) => typeof a === 'string' && a.trim()) : [];
+  if (!names.length) return null;
+  const line = el('span', { className: 'authors' }, 'By ');
+  names.forEach((name, i) => {
+    if (i > 0) line.append(', ');
+    const href = hrefFor(withChanges(state, { author: name, page: 1, article: null }));
+    line.append(el('a', { href, dataset: { nav: '' }, className: 'author-link', title: `More by ${name}` }, name));
+  });
+  return line;
+}
+
 function formatCount(n) {
   return Number(n ?? 0).toLocaleString('en');
 }
@@ -51,7 +65,7 @@ function duplicatesLine(state, duplicates) {
 export function hitItem(state, hit, index) {
   const titleLink = el('a', { href: articleHref(state, hit.id), className: 'hit-link', dataset: { nav: '', id: hit.id } });
   appendHighlighted(titleLink, hit.title);
-  const authors = Array.isArray(hit.authors) && hit.authors.length ? `By ${hit.authors.join(', ')}` : null;
+  const authors = authorsLine(state, hit.authors);
   const snippet = el('p', { className: 'snippet' });
   appendHighlighted(snippet, hit.snippet);
   return el(
@@ -114,6 +128,14 @@ export function renderFacets(list, state, facetValues, onToggle) {
 // From / To day pickers, shown when the index has dated articles (`span`, from /api/stats) or the
 // URL sets a date. The pickers are bounded by the index's first and last day and by each other.
 // Returns whether it is shown.
+// The author a search is narrowed to (a link in a result sets it), with a way to remove it.
+// Returns whether it is shown.
+export function renderAuthorFilter(parts, state) {
+  parts.box.hidden = !state.author;
+  parts.name.textContent = state.author ?? '';
+  return Boolean(state.author);
+}
+
 export function renderDateFilter(parts, state, span) {
   const shown = Boolean(span || state.from || state.to);
   parts.box.hidden = !shown;
@@ -163,12 +185,16 @@ export function emptyState(stats, examples, state) {
 
 // What widens a search that found nothing, as the filters set make it.
 function wideningHint(state) {
-  const outlets = state.sources.length > 0;
-  const dates = Boolean(state.from || state.to);
-  if (outlets && dates) return { hint: 'Check the spelling, use fewer or more general words, or clear the filters.', action: 'Clear filters' };
-  if (outlets) return { hint: 'Check the spelling, use fewer or more general words, or search all outlets.', action: 'Search all outlets' };
-  if (dates) return { hint: 'Check the spelling, use fewer or more general words, or search any date.', action: 'Search any date' };
-  return { hint: 'Check the spelling, or use fewer or more general words.', action: null };
+  const set = [
+    state.sources.length > 0 && ['search all outlets', 'Search all outlets'],
+    Boolean(state.author) && ['search all authors', 'Search all authors'],
+    Boolean(state.from || state.to) && ['search any date', 'Search any date'],
+  ].filter(Boolean);
+  if (set.length === 0) return { hint: 'Check the spelling, or use fewer or more general words.', action: null };
+  const [widen, action] = set.length === 1 ? set[0] : ['clear the filters', 'Clear filters'];
+  // With no words, the filters alone found nothing: the button says all there is to do.
+  const hint = state.q.trim() ? `Check the spelling, use fewer or more general words, or ${widen}.` : null;
+  return { hint, action };
 }
 
 export function noResultsState(state, data, onClearFilters) {
@@ -182,7 +208,8 @@ export function noResultsState(state, data, onClearFilters) {
   if (state.page > 1 && (data.total?.estimated ?? 0) > 0) {
     return messageBlock('no-results', `No results on page ${state.page}.`, null, el('a', { href: hrefFor(withChanges(state, { page: 1 })), dataset: { nav: '' } }, 'Go to the first page'));
   }
-  return messageBlock('no-results', `No articles match “${state.q}”.`, hint, ...actions);
+  const title = state.q.trim() ? `No articles match “${state.q}”.` : 'No articles match these filters.';
+  return messageBlock('no-results', title, hint, ...actions);
 }
 
 export function errorState(error, onRetry) {

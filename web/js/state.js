@@ -31,6 +31,7 @@ export function stateFromSearch(search) {
     perPage: positiveInt(params.get('per_page'), DEFAULT_PER_PAGE, MAX_PER_PAGE),
     sources: params.getAll('source').filter(Boolean),
     ...dateRange(params.get('from'), params.get('to')),
+    author: params.get('author') || null,
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
     article: params.get('article') || null,
   };
@@ -40,8 +41,7 @@ export function searchFromState(state) {
   const params = new URLSearchParams();
   if (state.article) params.set('article', state.article);
   if (state.q) params.set('q', state.q);
-  for (const source of state.sources) params.append('source', source);
-  appendDates(params, state);
+  appendFilters(params, state);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.perPage !== DEFAULT_PER_PAGE) params.set('per_page', String(state.perPage));
@@ -49,12 +49,14 @@ export function searchFromState(state) {
   return text ? `?${text}` : '';
 }
 
-function appendDates(params, state) {
+function appendFilters(params, state) {
+  for (const source of state.sources) params.append('source', source);
+  if (state.author) params.set('author', state.author);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
 }
 
-export const hasFilters = (state) => state.sources.length > 0 || Boolean(state.from || state.to);
+export const hasFilters = (state) => state.sources.length > 0 || Boolean(state.author || state.from || state.to);
 
 export function withChanges(state, changes) {
   return { ...state, ...changes };
@@ -63,8 +65,7 @@ export function withChanges(state, changes) {
 // The query parameters of /api/search for a results state.
 export function searchParams(state, { partial = false } = {}) {
   const params = new URLSearchParams({ q: state.q, page: String(state.page), per_page: String(state.perPage) });
-  for (const source of state.sources) params.append('source', source);
-  appendDates(params, state);
+  appendFilters(params, state);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (partial) params.set('partial', 'true');
   return params;
