@@ -125,9 +125,6 @@ export function renderFacets(list, state, facetValues, onToggle) {
   return values.length;
 }
 
-// From / To day pickers, shown when the index has dated articles (`span`, from /api/stats) or the
-// URL sets a date. The pickers are bounded by the index's first and last day and by each other.
-// Returns whether it is shown.
 // The author a search is narrowed to (a link in a result sets it), with a way to remove it.
 // Returns whether it is shown.
 export function renderAuthorFilter(parts, state) {
@@ -136,6 +133,9 @@ export function renderAuthorFilter(parts, state) {
   return Boolean(state.author);
 }
 
+// From / To day pickers, shown when the index has dated articles (`span`, from /api/stats) or the
+// URL sets a date. The pickers are bounded by the index's first and last day and by each other.
+// Returns whether it is shown.
 export function renderDateFilter(parts, state, span) {
   const shown = Boolean(span || state.from || state.to);
   parts.box.hidden = !shown;
