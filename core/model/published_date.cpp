@@ -96,11 +96,8 @@ std::optional<std::string> unix_time_date(double time) {
     if (!(time >= 0)) return std::nullopt;  // also NaN
     const double seconds = time >= 1e11 ? time / 1000 : time;
     constexpr double kYear10000 = 253402300800.0;
-    if (seconds >= kYear10000) return std::nullopt;
-    const std::chrono::sys_days day{std::chrono::days{static_cast<long>(seconds / 86400)}};
-    const std::chrono::year_month_day ymd{day};
-    return iso(static_cast<unsigned>(static_cast<int>(ymd.year())),
-               static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    if (seconds >= kYear10000) return std::nullopt;  // (and no day count too big for a long)
+    return days_iso_date(static_cast<long>(seconds / 86400));
 }
 
 std::optional<std::string> published_date(std::string_view text) {

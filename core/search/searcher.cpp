@@ -476,9 +476,10 @@ struct Searcher::Impl {
             first = dated == 0 ? days : std::min(first, days);
             last = dated == 0 ? days : std::max(last, days);
         }
+        if (dated == 0) return nullptr;
         const auto first_date = days_iso_date(std::lround(first));
         const auto last_date = days_iso_date(std::lround(last));
-        if (dated == 0 || !first_date || !last_date) return nullptr;
+        if (!first_date || !last_date) return nullptr;
         return {{"first", *first_date}, {"last", *last_date}, {"articles", dated}};
     }
 
