@@ -1,10 +1,12 @@
 #include "core/search/match_counter.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
 #include "core/index/schema.hpp"
+#include "core/search/date_buckets.hpp"
 
 namespace news {
 namespace {
@@ -21,6 +23,35 @@ std::vector<std::string> number_values(const Xapian::Database& db, Xapian::value
         ids[it.get_docid()] = pos->second;
     }
     return names;
+}
+
+// Each dated article's month, numbered densely in date order into `ids`; the months and the
+// span of days, which are read from the values themselves because Xapian's slot bounds can stay
+// wider than the articles left after some are removed.
+std::vector<int> number_months(const Xapian::Database& db, std::vector<std::uint32_t>& ids,
+                               std::optional<DateSpan>& span) {
+    std::vector<int> by_doc(ids.size(), -1);
+    std::vector<int> keys;
+    for (auto it = db.valuestream_begin(schema::kSlotDate);
+         it != db.valuestream_end(schema::kSlotDate); ++it) {
+        const long days = std::lround(Xapian::sortable_unserialise(*it));
+        if (!span) span = DateSpan{days, days, 0};
+        span->first = std::min(span->first, days);
+        span->last = std::max(span->last, days);
+        ++span->articles;
+        if (const auto month = day_month(days)) {
+            by_doc[it.get_docid()] = *month;
+            keys.push_back(*month);
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (std::size_t did = 0; did < by_doc.size(); ++did) {
+        if (by_doc[did] < 0) continue;
+        const auto pos = std::lower_bound(keys.begin(), keys.end(), by_doc[did]);
+        ids[did] = static_cast<std::uint32_t>(pos - keys.begin());
+    }
+    return keys;
 }
 
 // The terms of a query that is a term or an AND of terms (nested ANDs and weight scaling
@@ -90,8 +121,11 @@ bool count_directly(const Xapian::Database& db, const Xapian::Query& query, Matc
 }
 
 RevisionTables::RevisionTables(const Xapian::Database& db)
-    : sources_(db.get_lastdocid() + 1, kNone), clusters_(db.get_lastdocid() + 1, kNone) {
+    : sources_(db.get_lastdocid() + 1, kNone),
+      clusters_(db.get_lastdocid() + 1, kNone),
+      months_(db.get_lastdocid() + 1, kNone) {
     source_names_ = number_values(db, schema::kSlotSource, sources_);
+    month_keys_ = number_months(db, months_, date_span_);
     // Ranking needs every match's length; Xapian looks each one up in a B-tree.
     lengths_.assign(sources_.size(), 0);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
@@ -133,10 +167,13 @@ RevisionTables::RevisionTables(const Xapian::Database& db)
     }
 }
 
-MatchCounter::MatchCounter(const RevisionTables& tables)
+MatchCounter::MatchCounter(const RevisionTables& tables, bool collapse)
     : tables_(tables),
       per_source_(tables.source_names().size(), 0),
-      cluster_seen_(tables.cluster_count(), false) {}
+      per_month_(tables.month_keys().size(), 0),
+      cluster_seen_(tables.cluster_count(), false),
+      cluster_dated_(collapse ? tables.cluster_count() : 0, false),
+      collapse_(collapse) {}
 
 void MatchCounter::operator()(const Xapian::Document& doc, double) {
     count(doc.get_docid());
@@ -145,13 +182,22 @@ void MatchCounter::operator()(const Xapian::Document& doc, double) {
 void MatchCounter::count(Xapian::docid did) {
     ++matches_;
     if (const auto s = tables_.source_of(did); s != RevisionTables::kNone) ++per_source_[s];
-    if (const auto c = tables_.cluster_of(did); c != RevisionTables::kNone) {
+    const auto c = tables_.cluster_of(did);
+    if (c != RevisionTables::kNone) {
         if (cluster_seen_[c]) {
             ++repeats_;
         } else {
             cluster_seen_[c] = true;
         }
     }
+    const auto m = tables_.month_of(did);
+    if (m == RevisionTables::kNone) return;
+    // A cluster's month is its first dated article's: a date filter leaves the undated out.
+    if (collapse_ && c != RevisionTables::kNone) {
+        if (cluster_dated_[c]) return;
+        cluster_dated_[c] = true;
+    }
+    ++per_month_[m];
 }
 
 nlohmann::json MatchCounter::sources(std::size_t limit) const {
@@ -168,6 +214,10 @@ nlohmann::json MatchCounter::sources(std::size_t limit) const {
         out.push_back({{"value", names[i]}, {"count", per_source_[i]}});
     }
     return out;
+}
+
+nlohmann::json MatchCounter::published() const {
+    return date_buckets(tables_.month_keys(), per_month_);
 }
 
 }  // namespace news

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,8 +17,14 @@
 
 namespace news {
 
-// Built once per index revision from the source and cluster value streams and the document
-// lengths.
+// The first and last day (days since 1970-01-01) of the articles with a date, and how many.
+struct DateSpan {
+    long first = 0, last = 0;
+    std::size_t articles = 0;
+};
+
+// Built once per index revision from the source, cluster and date value streams and the
+// document lengths.
 class RevisionTables {
   public:
     RevisionTables() = default;
@@ -34,6 +41,12 @@ class RevisionTables {
         return did < lengths_.size() ? lengths_[did] : 0;
     }
     const std::vector<std::string>& source_names() const { return source_names_; }
+    // Index into month_keys(), or kNone when the article has no date.
+    std::uint32_t month_of(Xapian::docid did) const { return at(months_, did); }
+    // The months (core/search/date_buckets.hpp's day_month) of the dated articles, ascending.
+    const std::vector<int>& month_keys() const { return month_keys_; }
+    // Nullopt when no article has a date.
+    const std::optional<DateSpan>& date_span() const { return date_span_; }
     std::size_t cluster_count() const { return cluster_count_; }
     // The summary (core/index/document_builder.cpp) of an article in a cluster, read once per
     // revision so that listing duplicates reads no document; empty for any other article, or
@@ -57,20 +70,26 @@ class RevisionTables {
     }
     std::vector<std::uint32_t> sources_;                          // by docid
     std::vector<std::uint32_t> clusters_;                         // by docid
+    std::vector<std::uint32_t> months_;                           // by docid
     std::vector<Xapian::termcount> lengths_;                      // by docid
     std::string summary_text_;                                    // every summary kept
     std::vector<std::pair<std::size_t, std::size_t>> summaries_;  // by docid, into summary_text_
     std::vector<std::string> source_names_;
+    std::vector<int> month_keys_;
+    std::optional<DateSpan> date_span_;
     std::vector<std::vector<Xapian::docid>> members_;  // by cluster
     std::size_t cluster_count_ = 0;
     double articles_per_result_ = 1.0;
 };
 
-// Sees every match of a counting pass: articles per source, and the number of results left
-// once each duplicate cluster is collapsed to one article.
+// Sees every match of a counting pass: articles per source, results per month, and the number of
+// results left once each duplicate cluster is collapsed to one article. With `collapse`, a
+// month counts one dated article of each cluster, so that the months add up to the results a
+// search lists (a cluster's articles mostly share a day); sources count every article, since a
+// filter by outlet lists each outlet's copy.
 class MatchCounter : public Xapian::MatchSpy {
   public:
-    explicit MatchCounter(const RevisionTables& tables);
+    explicit MatchCounter(const RevisionTables& tables, bool collapse = false);
 
     void operator()(const Xapian::Document& doc, double weight) override;
     void count(Xapian::docid did);
@@ -79,11 +98,16 @@ class MatchCounter : public Xapian::MatchSpy {
     std::size_t collapsed() const { return matches_ - repeats_; }
     // [{"value", "count"}], most articles first (ties by name), at most `limit`.
     nlohmann::json sources(std::size_t limit) const;
+    // The dated matches by year or month (core/search/date_buckets.hpp), in date order.
+    nlohmann::json published() const;
 
   private:
     const RevisionTables& tables_;
     std::vector<std::size_t> per_source_;
+    std::vector<std::size_t> per_month_;
     std::vector<bool> cluster_seen_;
+    std::vector<bool> cluster_dated_;  // clusters whose month is counted (when collapsing)
+    bool collapse_;
     std::size_t matches_ = 0;
     std::size_t repeats_ = 0;  // matches whose cluster was already counted
 };

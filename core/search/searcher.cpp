@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
@@ -234,6 +233,7 @@ struct Searcher::Impl {
         std::vector<RankedHit> page;  // the hits shown, in order
         std::size_t total = 0;        // exact, after collapsing when asked for
         json sources;                 // exact article counts per source over the whole match set
+        json published;               // and by year or month
     };
 
     Outcome run(const Xapian::Query& query, const Xapian::Query& filter, const SearchParams& p) {
@@ -241,7 +241,7 @@ struct Searcher::Impl {
         const bool collapse = p.collapse && tables.cluster_count() > 0;
         const auto first = static_cast<Xapian::doccount>((p.page - 1) * p.per_page);
         const auto wanted = static_cast<Xapian::doccount>(p.per_page);
-        MatchCounter counter(tables);
+        MatchCounter counter(tables, collapse);
         Outcome out;
         const auto terms =
             p.sort == SortOrder::Relevance ? as_term_query(query, filter) : std::nullopt;
@@ -252,6 +252,7 @@ struct Searcher::Impl {
         }
         out.total = collapse ? counter.collapsed() : counter.matches();
         out.sources = counter.sources(kMaxFacetValues);
+        out.published = counter.published();
         return out;
     }
 
@@ -397,7 +398,9 @@ struct Searcher::Impl {
             {"page", p.page},
             {"per_page", p.per_page},
             {"took_ms", took},
-            {"facets", {{"source", std::move(result.outcome.sources)}}},
+            {"facets",
+             {{"source", std::move(result.outcome.sources)},
+              {"published", std::move(result.outcome.published)}}},
             {"hits", std::move(hits)}};
         if (result.parsed.expansion_capped) {
             out["warnings"] = json::array({"a wildcard matched more words than the limit of " +
@@ -465,22 +468,14 @@ struct Searcher::Impl {
     }
 
     // The first and last date of the dated articles, or null when none has a date: what a date
-    // filter can offer. Read from the values themselves, since Xapian's slot bounds can stay
-    // wider than the articles left after some are removed.
+    // filter can offer.
     json date_span() {
-        double first = 0, last = 0;
-        Xapian::doccount dated = 0;
-        const auto end = db.valuestream_end(schema::kSlotDate);
-        for (auto it = db.valuestream_begin(schema::kSlotDate); it != end; ++it, ++dated) {
-            const double days = Xapian::sortable_unserialise(*it);
-            first = dated == 0 ? days : std::min(first, days);
-            last = dated == 0 ? days : std::max(last, days);
-        }
-        if (dated == 0) return nullptr;
-        const auto first_date = days_iso_date(std::lround(first));
-        const auto last_date = days_iso_date(std::lround(last));
+        const auto& span = revision_tables().date_span();
+        if (!span) return nullptr;
+        const auto first_date = days_iso_date(span->first);
+        const auto last_date = days_iso_date(span->last);
         if (!first_date || !last_date) return nullptr;
-        return {{"first", *first_date}, {"last", *last_date}, {"articles", dated}};
+        return {{"first", *first_date}, {"last", *last_date}, {"articles", span->articles}};
     }
 
     json stats() {

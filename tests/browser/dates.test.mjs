@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 // web/ has no package.json, so load a .mjs copy of the exact file (as highlight.test.mjs does).
 const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-dates-')), 'dates.mjs');
 fs.copyFileSync(new URL('../../web/js/dates.js', import.meta.url), copy);
-const { dateLabel } = await import(pathToFileURL(copy).href);
+const { bucketLabel, dateLabel } = await import(pathToFileURL(copy).href);
 fs.rmSync(path.dirname(copy), { recursive: true, force: true });
 
 test('a day the indexer read is shown as a day, whatever the source wrote', () => {
@@ -26,4 +26,12 @@ test("without a day, the source's own words; without either, nothing", () => {
   assert.equal(dateLabel({ published: '2024-13-45', published_text: 'text' }), 'text');
   assert.equal(dateLabel({}), null);
   assert.equal(dateLabel(), null);
+});
+
+test('a bucket of the date counts: a year as it is, a month by name', () => {
+  assert.equal(bucketLabel('1987'), '1987');
+  assert.equal(bucketLabel('1987-03'), 'Mar 1987');
+  assert.equal(bucketLabel('2024-12'), 'Dec 2024');
+  assert.equal(bucketLabel('2024-13'), '2024-13');
+  assert.equal(bucketLabel(null), '');
 });

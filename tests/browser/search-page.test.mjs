@@ -218,6 +218,43 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('counts the results by year, narrows to a year, then by month to a month', async () => {
+    const page = await openPage('/?q=narwhal');
+    assert.equal(await settled(page), 'results');
+    const years = page.locator('#date-buckets a.date-bucket');
+    assert.deepEqual(await years.allInnerTexts().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim())), ['2023 1', '2024 1']);
+    assert.equal(await years.first().getAttribute('aria-label'), '2023: 1 result');
+    const share = await page.locator('#date-buckets .bucket-bar').first().evaluate((bar) => bar.style.getPropertyValue('--share'));
+    assert.equal(share, '100%', 'an equal count draws an equal, full bar');
+    await page.screenshot({ path: screenshotPath('date-counts.png') });
+
+    await years.first().click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('to') === '2023-12-31');
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'from'), ['2023-01-01']);
+    assert.deepEqual(await hitIds(page), [DATED_ARTICLE.id]);
+    assert.equal(await page.locator('#date-from').inputValue(), '2023-01-01');
+    // Within one year, the counts are by month.
+    const month = page.locator('#date-buckets a.date-bucket');
+    assert.equal(await month.count(), 1);
+    assert.equal(await month.getAttribute('aria-label'), 'Mar 2023: 1 result');
+    await month.click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('to') === '2023-03-31');
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'from'), ['2023-03-01']);
+    // The month now set is marked, not a link to itself.
+    assert.equal(await page.locator('#date-buckets a').count(), 0);
+    assert.equal(await page.locator('#date-buckets [aria-current="true"]').getAttribute('aria-label'), 'Mar 2023: 1 result');
+
+    // No dated result, no counts: the bundled pages have no dates.
+    await page.goto(`${server.base}/?q=Foxconn`);
+    assert.equal(await settled(page), 'results');
+    assert.ok(await page.locator('#date-filter').isVisible(), 'the pickers stay');
+    assert.equal(await page.locator('#date-buckets').isVisible(), false);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('lists the articles of an author named in a result or an article, and removes the filter', async () => {
     const page = await openPage('/?q=narwhal');
     assert.equal(await settled(page), 'results');

@@ -5,12 +5,14 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/index/schema.hpp"
+#include "core/search/date_buckets.hpp"
 
 namespace {
 
@@ -25,6 +27,12 @@ Xapian::WritableDatabase make_db() {
         doc.add_term("all");
         if (i % 3 == 0) doc.add_term("third");
         if (const std::string s = sources[i % 4]; !s.empty()) doc.add_value(schema::kSlotSource, s);
+        // Every fifth article undated; the others in January to March 2024 by i % 3, and one in
+        // 1999 (a day count of the date slot, as the index writer stores it).
+        if (i % 5 != 4) {
+            const int days = i == 38 ? 10'592 : 19'723 + 31 * (i % 3);  // 1999-01-01; 2024-01-01 on
+            doc.add_value(schema::kSlotDate, Xapian::sortable_serialise(days));
+        }
         // Articles 0-9 form clusters of two (0,1), (2,3)...; the others stand alone.
         std::string key(i < 10 ? "c" : "own");
         key += std::to_string(i < 10 ? i / 2 : i);
@@ -169,4 +177,81 @@ TEST_CASE("direct counting declines other queries and counts nothing") {
         CHECK_FALSE(news::count_directly(db, q, counter));
         CHECK(counter.matches() == 0);
     }
+}
+
+namespace {
+
+// Months counted the slow way: every match read; when collapsing, each cluster once, at its
+// first dated article.
+std::map<std::string, std::size_t> slow_months(const Xapian::Database& db, const std::string& term,
+                                               bool collapse) {
+    std::map<std::string, std::size_t> out;
+    std::set<std::string> clusters;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const auto doc = db.get_document(*it);
+        const std::string value = doc.get_value(schema::kSlotDate);
+        if (value.empty()) continue;
+        if (!clusters.insert(doc.get_value(schema::kSlotCluster)).second && collapse) continue;
+        const auto days = static_cast<long>(Xapian::sortable_unserialise(value));
+        const int month = *news::day_month(days);
+        char key[32];
+        std::snprintf(key, sizeof key, "%04d-%02d", month / 12, month % 12 + 1);
+        ++out[key];
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("match counter: results per month equal a full read, one per cluster when collapsing") {
+    const auto db = make_db();
+    const news::RevisionTables tables(db);
+    REQUIRE(tables.date_span());
+    CHECK(tables.date_span()->first == 10'592);
+    CHECK(tables.date_span()->last == 19'723 + 62);
+    CHECK(tables.date_span()->articles == 32);  // 39 articles, 7 of them undated
+    for (const bool collapse : {false, true}) {
+        for (const std::string term : {"even", "odd", "third", "all"}) {
+            CAPTURE(collapse);
+            CAPTURE(term);
+            news::MatchCounter counter(tables, collapse);
+            REQUIRE(news::count_directly(db, Xapian::Query(term), counter));
+            // Only "even" and "all" hold the 1999 article: their buckets are years, the others'
+            // months.
+            std::map<std::string, std::size_t> months;
+            for (const auto& b : counter.published()) {
+                const std::string value = b["value"].get<std::string>();
+                months[value] = b["count"].get<std::size_t>();
+            }
+            auto expected = slow_months(db, term, collapse);
+            REQUIRE(!expected.empty());
+            if (expected.begin()->first.substr(0, 4) != expected.rbegin()->first.substr(0, 4)) {
+                CHECK((term == "even" || term == "all"));
+                std::map<std::string, std::size_t> years;
+                for (const auto& [m, n] : expected) years[m.substr(0, 4)] += n;
+                expected = years;
+            }
+            CHECK(months == expected);
+        }
+    }
+    news::MatchCounter all(tables, true);
+    REQUIRE(news::count_directly(db, Xapian::Query("all"), all));
+    std::size_t dated = 0;
+    for (const auto& b : all.published()) dated += b["count"].get<std::size_t>();
+    // Of the pairs, (0,1), (2,3) and (6,7) are dated on both sides; 4 and 9 are undated, so 5
+    // and 8 stand for their pairs.
+    CHECK(dated == 32 - 3);
+}
+
+TEST_CASE("match counter: an index without dates has no span and no date buckets") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_term("word");
+    db.add_document(doc);
+    const news::RevisionTables tables(db);
+    CHECK_FALSE(tables.date_span());
+    news::MatchCounter counter(tables);
+    REQUIRE(news::count_directly(db, Xapian::Query("word"), counter));
+    CHECK(counter.matches() == 1);
+    CHECK(counter.published() == nlohmann::json::array());
 }

@@ -383,6 +383,21 @@ TEST_CASE("stats and a missing index") {
     CHECK(status_of([] { news::Searcher({"/nonexistent/index/dir", {}}); }) == 503);
 }
 
+TEST_CASE("search: the dated results by year, or by month within one year") {
+    const json years = search({{"q", "electric"}});
+    // nissan-1 (2025) stands for its undated duplicate; battery has no date.
+    CHECK(years["facets"]["published"] ==
+          json::parse(R"([{"value": "2024", "count": 1, "from": "2024-01-01", "to": "2024-12-31"},
+                          {"value": "2025", "count": 1, "from": "2025-01-01", "to": "2025-12-31"}])"));
+    const json months = search({{"q", "electric"}, {"from", "2024-01-01"}, {"to", "2024-12-31"}});
+    CHECK(months["facets"]["published"] ==
+          json::parse(
+              R"([{"value": "2024-01", "count": 1, "from": "2024-01-01", "to": "2024-01-31"}])"));
+    CHECK(search({{"q", "supply"}, {"collapse", "false"}})["facets"]["published"] == json::array());
+    const json all = search({{"q", ""}, {"source", "Reuters"}});
+    CHECK(all["facets"]["published"].size() == 2);  // 2023 and 2024
+}
+
 TEST_CASE("stats: no date span when no article has a date, and one that shrinks on removal") {
     const ScratchPath dir("news-search-test-dates");
     write_index(dir, [](news::IndexWriter& writer) {

@@ -17,7 +17,7 @@ const $ = (id) => document.getElementById(id);
 const ui = {
   form: $('search-form'), input: $('q'), toolbar: $('toolbar'), summary: $('summary'), sort: $('sort'),
   spelling: $('spelling'), facets: $('facets'), outlets: $('outlet-filter'), facetList: $('facet-list'), clearFilters: $('clear-filters'),
-  dates: { box: $('date-filter'), from: $('date-from'), to: $('date-to'), note: $('date-note') },
+  dates: { box: $('date-filter'), from: $('date-from'), to: $('date-to'), buckets: $('date-buckets'), note: $('date-note') },
   author: { box: $('author-filter'), name: $('author-name'), clear: $('author-clear') },
   message: $('message'), results: $('results'), resultsView: $('results-view'),
   pager: { nav: $('pager'), prev: $('prev-page'), next: $('next-page'), info: $('page-info') },
@@ -163,7 +163,7 @@ function renderResults(s, data, facets) {
   for (const radio of ui.sort.querySelectorAll('input[name=sort]')) radio.checked = radio.value === s.sort;
   ui.outlets.hidden = results.renderFacets(ui.facetList, s, facets, toggleSource) === 0;
   const authorShown = results.renderAuthorFilter(ui.author, s);
-  const datesShown = results.renderDateFilter(ui.dates, s, stats?.dates ?? null);
+  const datesShown = results.renderDateFilter(ui.dates, s, stats?.dates ?? null, data.facets?.published);
   ui.facets.hidden = ui.outlets.hidden && !authorShown && !datesShown;
   ui.clearFilters.hidden = !hasFilters(s);
   results.renderHits(ui.results, s, hits);

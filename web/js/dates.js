@@ -10,3 +10,15 @@ export function dateLabel({ published, published_text: text } = {}) {
   }
   return text || published || null;
 }
+
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+// A bucket of the API's date counts: "1987" stays a year, "1987-03" becomes "Mar 1987".
+export function bucketLabel(value) {
+  if (typeof value !== 'string') return '';
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const month = new Date(`${value}-01T00:00:00Z`);
+    if (!Number.isNaN(month.getTime())) return monthFormat.format(month);
+  }
+  return value;
+}

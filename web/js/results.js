@@ -1,8 +1,8 @@
 // Renders a /api/search response: summary, spelling line, facets, hits and pager.
 import { el, append, clear, joined, messageBlock } from './dom.js';
 import { appendHighlighted } from './highlight.js';
-import { searchFromState, withChanges } from './state.js';
-import { dateLabel } from './dates.js';
+import { isoDay, searchFromState, withChanges } from './state.js';
+import { bucketLabel, dateLabel } from './dates.js';
 
 export const hrefFor = (state) => `/${searchFromState(state)}`;
 export const articleHref = (state, id) => hrefFor(withChanges(state, { article: id }));
@@ -135,8 +135,9 @@ export function renderAuthorFilter(parts, state) {
 
 // From / To day pickers, shown when the index has dated articles (`span`, from /api/stats) or the
 // URL sets a date. The pickers are bounded by the index's first and last day and by each other.
+// Below them, the results by year or month (`buckets`, the search's facets.published).
 // Returns whether it is shown.
-export function renderDateFilter(parts, state, span) {
+export function renderDateFilter(parts, state, span, buckets) {
   const shown = Boolean(span || state.from || state.to);
   parts.box.hidden = !shown;
   if (!shown) return false;
@@ -146,10 +147,32 @@ export function renderDateFilter(parts, state, span) {
   parts.from.max = state.to ?? span?.last ?? '';
   parts.to.min = state.from ?? span?.first ?? '';
   parts.to.max = span?.last ?? '';
+  renderDateBuckets(parts.buckets, state, buckets);
   parts.note.textContent = span
     ? `${plural(span.articles, 'article')} ${span.articles === 1 ? 'has a date' : 'have dates'}, ${dateLabel({ published: span.first })} to ${dateLabel({ published: span.last })}; a date range leaves out the others.`
     : 'No article in the index has a date.';
   return true;
+}
+
+// Each year (or month) a link that sets the date range to it, with a bar for its share; the
+// range already set is marked, not linked.
+function renderDateBuckets(list, state, buckets) {
+  clear(list);
+  const valid = (Array.isArray(buckets) ? buckets : []).filter((b) => b && typeof b.value === 'string' && isoDay(b.from) && isoDay(b.to) && Number(b.count) > 0);
+  const most = Math.max(1, ...valid.map((b) => Number(b.count)));
+  for (const b of valid) {
+    const label = bucketLabel(b.value);
+    const bar = el('span', { className: 'bucket-bar', 'aria-hidden': 'true' });
+    // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+    bar.style.setProperty('--share', `${Math.max(2, Math.round((Number(b.count) / most) * 100))}%`);
+    const parts = [el('span', { className: 'bucket-name' }, label), bar, el('span', { className: 'facet-count' }, formatCount(b.count))];
+    const name = `${label}: ${plural(Number(b.count), 'result')}`;
+    const item = state.from === b.from && state.to === b.to
+      ? el('span', { className: 'date-bucket', 'aria-current': 'true', 'aria-label': name }, ...parts)
+      : el('a', { className: 'date-bucket', href: hrefFor(withChanges(state, { from: b.from, to: b.to, page: 1 })), dataset: { nav: '' }, 'aria-label': name }, ...parts);
+    list.appendChild(el('li', {}, item));
+  }
+  list.hidden = valid.length === 0;
 }
 
 export function renderPager(parts, state, data) {

@@ -301,6 +301,19 @@ TEST_CASE("articles: ids that are URLs or hold spaces are reached through the hi
     s.get_json("/api/articles/tag:feed.example,2024:/narwhal%20pods/2", 404);
 }
 
+TEST_CASE("search: dated results are counted by month, and a month's range narrows to it") {
+    ServerProcess s(shared_index());
+    // The two narwhal records of data/feeds.jsonl, dated 5 and 6 January 2024.
+    const auto buckets = search(s, "narwhal").at("facets").at("published");
+    CHECK(buckets == json::parse(R"([{"value": "2024-01", "count": 2, "from": "2024-01-01",
+                                      "to": "2024-01-31"}])"));
+    const auto narrowed = search(s, "narwhal", "&from=2024-01-06&to=2024-01-31");
+    CHECK(narrowed.at("total").at("estimated") == 1);
+    CHECK(narrowed.at("facets").at("published").at(0).at("count") == 1);
+    // The bundled pages have no dates: a search of them alone counts no month.
+    CHECK(search(s, "Foxconn Nissan Oppama").at("facets").at("published") == json::array());
+}
+
 TEST_CASE("articles: similar excludes the article and its duplicates") {
     ServerProcess s(shared_index());
     const auto hit = search(s, "Foxconn Nissan Oppama").at("hits").at(0);
