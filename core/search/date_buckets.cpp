@@ -45,6 +45,13 @@ nlohmann::json year_bucket(int key, std::size_t count) {
     return bucket(std::move(value), count, std::move(from), iso(y / December / 31));
 }
 
+nlohmann::json decade_bucket(int key, std::size_t count) {
+    std::string from = iso(year{key * 10} / January / 1);
+    std::string value = from.substr(0, 4) + "s";
+    return bucket(std::move(value), count, std::move(from),
+                  iso(year{key * 10 + 9} / December / 31));
+}
+
 nlohmann::json month_bucket(int key, std::size_t count) {
     const year_month ym = year{key / 12} / month{static_cast<unsigned>(key % 12 + 1)};
     std::string from = iso(ym / 1);
@@ -62,24 +69,26 @@ std::optional<int> day_month(long days) {
 }
 
 nlohmann::json date_buckets(std::span<const int> months, std::span<const std::size_t> counts) {
-    // The non-empty months, then merged into years when they span more than one.
-    std::vector<std::pair<int, std::size_t>> buckets;
+    std::vector<std::pair<int, std::size_t>> buckets;  // (month, count), the non-empty ones
     for (std::size_t i = 0; i < months.size() && i < counts.size(); ++i) {
         if (counts[i] != 0) buckets.emplace_back(months[i], counts[i]);
     }
-    const bool by_year =
-        !buckets.empty() && buckets.front().first / 12 != buckets.back().first / 12;
-    if (by_year) {
-        std::vector<std::pair<int, std::size_t>> years;
-        for (const auto& [key, count] : buckets) {
-            if (years.empty() || years.back().first != key / 12) years.emplace_back(key / 12, 0);
-            years.back().second += count;
-        }
-        buckets = std::move(years);
-    }
     nlohmann::json out = nlohmann::json::array();
+    if (buckets.empty()) return out;
+    const int years = buckets.back().first / 12 - buckets.front().first / 12 + 1;
+    if (years == 1) {
+        for (const auto& [key, count] : buckets) out.push_back(month_bucket(key, count));
+        return out;
+    }
+    // Months per year, or per decade for a span too long to list year by year.
+    const int per = years <= kMaxYearBuckets ? 12 : 120;
+    std::vector<std::pair<int, std::size_t>> merged;
     for (const auto& [key, count] : buckets) {
-        out.push_back(by_year ? year_bucket(key, count) : month_bucket(key, count));
+        if (merged.empty() || merged.back().first != key / per) merged.emplace_back(key / per, 0);
+        merged.back().second += count;
+    }
+    for (const auto& [key, count] : merged) {
+        out.push_back(per == 12 ? year_bucket(key, count) : decade_bucket(key, count));
     }
     return out;
 }

@@ -98,7 +98,7 @@ class MatchCounter : public Xapian::MatchSpy {
     std::size_t collapsed() const { return matches_ - repeats_; }
     // [{"value", "count"}], most articles first (ties by name), at most `limit`.
     nlohmann::json sources(std::size_t limit) const;
-    // The dated matches by year or month (core/search/date_buckets.hpp), in date order.
+    // The dated matches by decade, year or month (core/search/date_buckets.hpp), in date order.
     nlohmann::json published() const;
 
   private:

@@ -28,8 +28,9 @@ test("without a day, the source's own words; without either, nothing", () => {
   assert.equal(dateLabel(), null);
 });
 
-test('a bucket of the date counts: a year as it is, a month by name', () => {
+test('a bucket of the date counts: a decade or a year as it is, a month by name', () => {
   assert.equal(bucketLabel('1987'), '1987');
+  assert.equal(bucketLabel('1980s'), '1980s');
   assert.equal(bucketLabel('1987-03'), 'Mar 1987');
   assert.equal(bucketLabel('2024-12'), 'Dec 2024');
   assert.equal(bucketLabel('2024-13'), '2024-13');

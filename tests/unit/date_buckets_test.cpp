@@ -43,11 +43,11 @@ TEST_CASE("date buckets: months within one year, empty ones left out, with their
 }
 
 TEST_CASE("date buckets: years when the months span more than one, each year's months added") {
-    const std::vector<int> months{month(1987, 3), month(1987, 10), month(1999, 1), month(2024, 6)};
-    const std::vector<std::size_t> counts{5, 2, 0, 1};
+    const std::vector<int> months{month(1987, 3), month(1987, 10), month(1994, 6), month(1999, 1)};
+    const std::vector<std::size_t> counts{5, 2, 1, 0};
     CHECK(news::date_buckets(months, counts) ==
           json::parse(R"([{"value": "1987", "count": 7, "from": "1987-01-01", "to": "1987-12-31"},
-                          {"value": "2024", "count": 1, "from": "2024-01-01", "to": "2024-12-31"}])"));
+                          {"value": "1994", "count": 1, "from": "1994-01-01", "to": "1994-12-31"}])"));
     // Only the counted months decide: with 1987 alone counted, its months are listed.
     const std::vector<std::size_t> only_1987{5, 2, 0, 0};
     const json by_month = news::date_buckets(months, only_1987);
@@ -59,4 +59,21 @@ TEST_CASE("date buckets: years when the months span more than one, each year's m
     const std::vector<int> early{month(1000, 1), month(1066, 10)};
     const std::vector<std::size_t> both{1, 1};
     CHECK(news::date_buckets(early, both)[0]["from"] == "1000-01-01");
+}
+
+TEST_CASE("date buckets: decades when the months span more years than a list should hold") {
+    // 1990 to 2009 is twenty years: listed year by year.
+    const std::vector<int> twenty{month(1990, 1), month(2009, 12)};
+    const std::vector<std::size_t> ones{1, 1};
+    const json years = news::date_buckets(twenty, ones);
+    REQUIRE(years.size() == 2);
+    CHECK(years[0]["value"] == "1990");
+    CHECK(years[1]["value"] == "2009");
+    // 1987 to 2010 is twenty-four: by decade, each decade's months added.
+    const std::vector<int> months{month(1987, 3), month(2009, 6), month(2009, 7), month(2010, 1)};
+    const std::vector<std::size_t> counts{5, 2, 1, 1};
+    CHECK(news::date_buckets(months, counts) ==
+          json::parse(R"([{"value": "1980s", "count": 5, "from": "1980-01-01", "to": "1989-12-31"},
+                          {"value": "2000s", "count": 3, "from": "2000-01-01", "to": "2009-12-31"},
+                          {"value": "2010s", "count": 1, "from": "2010-01-01", "to": "2019-12-31"}])"));
 }

@@ -13,7 +13,8 @@ export function dateLabel({ published, published_text: text } = {}) {
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-// A bucket of the API's date counts: "1987" stays a year, "1987-03" becomes "Mar 1987".
+// A bucket of the API's date counts: "1980s" and "1987" stay as they are, "1987-03" becomes
+// "Mar 1987".
 export function bucketLabel(value) {
   if (typeof value !== 'string') return '';
   if (/^\d{4}-\d{2}$/.test(value)) {

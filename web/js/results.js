@@ -135,7 +135,7 @@ export function renderAuthorFilter(parts, state) {
 
 // From / To day pickers, shown when the index has dated articles (`span`, from /api/stats) or the
 // URL sets a date. The pickers are bounded by the index's first and last day and by each other.
-// Below them, the results by year or month (`buckets`, the search's facets.published).
+// Below them, the results by decade, year or month (`buckets`, the search's facets.published).
 // Returns whether it is shown.
 export function renderDateFilter(parts, state, span, buckets) {
   const shown = Boolean(span || state.from || state.to);
@@ -154,7 +154,7 @@ export function renderDateFilter(parts, state, span, buckets) {
   return true;
 }
 
-// Each year (or month) a link that sets the date range to it, with a bar for its share; the
+// Each decade, year or month a link that sets the date range to it, with a bar for its share; the
 // range already set is marked, not linked.
 function renderDateBuckets(list, state, buckets) {
   clear(list);
