@@ -5,27 +5,17 @@
 #include <utility>
 #include <vector>
 
+#include "core/model/published_date.hpp"
+
 namespace news {
 namespace {
 
 using namespace std::chrono;
 
-// Digits written by hand: a search builds these for every bucket, and snprintf cost more than
-// the counting itself.
-void put_number(std::string& out, unsigned value, std::size_t width) {
-    const std::size_t at = out.size();
-    out.append(width, '0');
-    for (std::size_t i = width; i-- > 0 && value > 0; value /= 10) out[at + i] += value % 10;
-}
-
+// A day as YYYY-MM-DD, by the day formatter of core/model/published_date. Every
+// bucket's days lie in the years 1000 to 9999 that day_month admits, so there always is one.
 std::string iso(const year_month_day& d) {
-    std::string out;
-    put_number(out, static_cast<unsigned>(static_cast<int>(d.year())), 4);
-    out += '-';
-    put_number(out, static_cast<unsigned>(d.month()), 2);
-    out += '-';
-    put_number(out, static_cast<unsigned>(d.day()), 2);
-    return out;
+    return *days_iso_date(sys_days{d}.time_since_epoch().count());
 }
 
 nlohmann::json bucket(std::string value, std::size_t count, std::string from, std::string to) {
