@@ -67,7 +67,8 @@ bool compressible_type(std::string_view content_type) {
                          "application/xhtml+xml", "image/svg+xml"}) {
         if (iequals(type, t)) return true;
     }
-    return type.ends_with("+json");  // application/problem+json and the like
+    // application/problem+json, application/atom+xml and the like
+    return type.ends_with("+json") || type.ends_with("+xml");
 }
 
 bool varies_by_encoding(int status, std::string_view content_type) {

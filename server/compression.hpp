@@ -25,7 +25,8 @@ inline constexpr int kGzipLevel = 1;
 // or "*" above zero when gzip is not named. Names are case-insensitive (RFC 9110, 12.5.3).
 bool accepts_gzip(std::string_view accept_encoding);
 
-// Whether a Content-Type is text that compresses well: text/*, JSON, JavaScript, XML and SVG.
+// Whether a Content-Type is text that compresses well: text/*, JSON, JavaScript, XML (Atom and
+// SVG among it).
 bool compressible_type(std::string_view content_type);
 
 // Whether a response of this status and type depends on Accept-Encoding, and so says

@@ -17,6 +17,7 @@ constexpr int kMaxSimilar = 20;
 RouteMatch match_route(std::string_view path) {
     constexpr std::string_view kArticles = "/api/articles/";
     if (path == kSearchPath) return {Route::Search, {}};
+    if (path == "/api/feed") return {Route::Feed, {}};
     if (path == "/api/stats") return {Route::Stats, {}};
     if (path == "/healthz") return {Route::Healthz, {}};
     if (path == "/readyz") return {Route::Readyz, {}};
@@ -42,6 +43,8 @@ std::string_view route_name(Route route) {
     switch (route) {
         case Route::Search:
             return kSearchPath;
+        case Route::Feed:
+            return "/api/feed";
         case Route::Article:
             return "/api/articles/{id}";
         case Route::Similar:

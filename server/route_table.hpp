@@ -10,7 +10,18 @@ namespace news {
 
 inline constexpr std::string_view kSearchPath = "/api/search";
 
-enum class Route { Search, Article, Similar, Stats, Healthz, Readyz, Metrics, ApiUnknown, Static };
+enum class Route {
+    Search,
+    Feed,
+    Article,
+    Similar,
+    Stats,
+    Healthz,
+    Readyz,
+    Metrics,
+    ApiUnknown,
+    Static
+};
 
 struct RouteMatch {
     Route route;

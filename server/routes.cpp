@@ -5,15 +5,19 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/dedupe/hash.hpp"
 #include "core/search/api_error.hpp"
 #include "core/text/utf8.hpp"
 #include "server/app_context.hpp"
+#include "server/atom_feed.hpp"
 #include "server/compression.hpp"
 #include "server/error_response.hpp"
+#include "server/feed_request.hpp"
 #include "server/http_date.hpp"
 #include "server/http_response.hpp"
 #include "server/request_headers.hpp"
 #include "server/route_table.hpp"
+#include "server/static_files.hpp"
 #include "server/text_parse.hpp"
 
 namespace news {
@@ -63,6 +67,43 @@ std::string_view article_id(const RouteMatch& m) {
 
 void handle_search(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     send_json(res, 200, search_result(ctx, req.params));
+}
+
+// An index that never recorded when it was written (one from before the indexer kept the time).
+constexpr std::string_view kUnknownUpdate = "1970-01-01T00:00:00Z";
+
+void handle_feed(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto pairs = query_pairs(req.params);
+    const auto search = parse_search_params(with_feed_defaults(pairs), ctx.cfg.search);
+    std::optional<std::string> indexed;
+    const auto result = with_searcher(ctx, [&](Searcher& s) {
+        indexed = s.last_indexed();
+        return s.search(search);
+    });
+    const FeedInfo info{
+        .base_url = public_base_url(req.get_header_value("Host"),
+                                    req.get_header_value("X-Forwarded-Proto")),
+        .self_query = query_string(pairs),
+        .title = feed_title(search),
+        .q = search.q,
+        .page_query = page_query(search),
+        .index_updated = indexed.value_or(std::string(kUnknownUpdate)),
+    };
+    auto body = atom_feed(result, info);
+    // Readers poll: a tag of the body itself lets an unchanged feed go back as a 304. Weak
+    // because the gzipped copy shares it.
+    const auto etag = "W/\"" + hex64(hash64(body)) + "\"";
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("ETag", etag);
+    constexpr const char* kAtomType = "application/atom+xml; charset=utf-8";
+    if (req.has_header("If-None-Match") &&
+        none_match_hits(header_values(req, "If-None-Match"), etag)) {
+        res.status = 304;
+        if (ctx.cfg.compression) res.set_header("Vary", "Accept-Encoding");  // as the 200 says
+        return;
+    }
+    res.status = 200;
+    res.set_content(std::move(body), kAtomType);
 }
 
 void handle_article(AppContext& ctx, const httplib::Request& req, httplib::Response& res,
@@ -171,6 +212,8 @@ void dispatch(AppContext& ctx, const httplib::Request& req, httplib::Response& r
     switch (m.route) {
         case Route::Search:
             return handle_search(ctx, req, res);
+        case Route::Feed:
+            return handle_feed(ctx, req, res);
         case Route::Article:
             return handle_article(ctx, req, res, m);
         case Route::Similar:

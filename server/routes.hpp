@@ -2,6 +2,7 @@
 // The HTTP routes: one table that says which path goes to which handler.
 //
 //   GET /api/search                 search (docs/api.md)
+//   GET /api/feed                   the same search as an Atom feed, newest first
 //   GET /api/articles/{id}          one cleaned article, optionally highlighted with ?q=
 //   GET /api/articles/{id}/similar  related articles
 //   GET /api/stats                  index statistics

@@ -493,13 +493,17 @@ struct Searcher::Impl {
         for (auto it = spy.top_values_begin(1000); it != spy.top_values_end(1000); ++it) {
             sources.push_back({{"value", *it}, {"count", it.get_termfreq()}});
         }
-        const std::string last = db.get_metadata(std::string(schema::kMetaLastIndexed));
-        return {{"articles", db.get_doccount()},
-                {"duplicate_clusters", clusters},
-                {"sources", std::move(sources)},
-                {"dates", date_span()},
-                {"revision", db.get_revision()},
-                {"last_indexed", last.empty() ? json(nullptr) : json(last)}};
+        const auto last = last_indexed();
+        return {
+            {"articles", db.get_doccount()}, {"duplicate_clusters", clusters},
+            {"sources", std::move(sources)}, {"dates", date_span()},
+            {"revision", db.get_revision()}, {"last_indexed", last ? json(*last) : json(nullptr)}};
+    }
+
+    std::optional<std::string> last_indexed() {
+        auto last = db.get_metadata(std::string(schema::kMetaLastIndexed));
+        if (last.empty()) return std::nullopt;
+        return last;
     }
 };
 
@@ -522,6 +526,10 @@ nlohmann::json Searcher::article(std::string_view id, std::optional<std::string_
 
 nlohmann::json Searcher::similar(std::string_view id, int limit) {
     return impl_->with_retry([&] { return impl_->similar(id, limit); });
+}
+
+std::optional<std::string> Searcher::last_indexed() {
+    return impl_->with_retry([&] { return impl_->last_indexed(); });
 }
 
 nlohmann::json Searcher::stats() {

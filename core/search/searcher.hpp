@@ -38,6 +38,9 @@ class Searcher {
     nlohmann::json similar(std::string_view id, int limit);     // /api/articles/{id}/similar
     nlohmann::json stats();                                     // /api/stats
     std::size_t article_count();                                // /readyz
+    // When the indexer last wrote the index (RFC 3339, UTC), or nullopt for an index written
+    // before it kept the time: a feed's updated time.
+    std::optional<std::string> last_indexed();
 
   private:
     struct Impl;

@@ -255,6 +255,39 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('links the search as a feed that lists its results, newest first', async () => {
+    const page = await openPage('/?q=narwhal&sort=relevance&page=1');
+    assert.equal(await settled(page), 'results');
+    const link = page.locator('#feed-link');
+    assert.ok(await link.isVisible());
+    assert.equal(await link.getAttribute('href'), '/api/feed?q=narwhal');
+    const alternate = page.locator('head link[rel=alternate][type="application/atom+xml"]');
+    assert.equal(await alternate.getAttribute('href'), '/api/feed?q=narwhal');
+    assert.equal(await alternate.getAttribute('title'), 'narwhal — News search');
+    // The feed holds the dated narwhal articles, the newer first.
+    const res = await fetch(`${server.base}/api/feed?q=narwhal`);
+    assert.equal(res.headers.get('content-type'), 'application/atom+xml; charset=utf-8');
+    const xml = await res.text();
+    const published = [...xml.matchAll(/<published>([^<]+)<\/published>/g)].map((m) => m[1]);
+    assert.deepEqual(published, [...published].sort().reverse());
+    assert.ok(published.length >= 2, xml);
+    // A filter is followed too; an article view and the empty page offer no feed.
+    await page.locator('#date-buckets a.date-bucket').first().click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('to'));
+    assert.equal(await settled(page), 'results');
+    assert.match(await link.getAttribute('href'), /^\/api\/feed\?q=narwhal&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+    await page.locator('#results li.hit a').first().click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('article'));
+    await page.locator('#article-view[data-state="loaded"]').waitFor();
+    assert.equal(await alternate.count(), 0);
+    await page.goto(`${server.base}/`);
+    assert.equal(await settled(page), 'empty');
+    assert.equal(await alternate.count(), 0);
+    assert.equal(await link.isVisible(), false);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('lists the articles of an author named in a result or an article, and removes the filter', async () => {
     const page = await openPage('/?q=narwhal');
     assert.equal(await settled(page), 'results');

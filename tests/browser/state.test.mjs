@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 // web/ has no package.json, so load a .mjs copy of the exact file (as dates.test.mjs does).
 const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-state-')), 'state.mjs');
 fs.copyFileSync(new URL('../../web/js/state.js', import.meta.url), copy);
-const { isoDay, dateRange, stateFromSearch, searchFromState, searchParams, hasFilters, withChanges } = await import(pathToFileURL(copy).href);
+const { isoDay, dateRange, stateFromSearch, searchFromState, searchParams, feedParams, hasFilters, withChanges } = await import(pathToFileURL(copy).href);
 fs.rmSync(path.dirname(copy), { recursive: true, force: true });
 
 test('a day is YYYY-MM-DD and on the calendar', () => {
@@ -60,4 +60,11 @@ test('no dates, or dates that are not days, leave no trace', () => {
   assert.equal(searchFromState(state), '?q=narwhal');
   assert.equal(searchParams(state).has('from'), false);
   assert.ok(hasFilters(withChanges(state, { to: '2024-01-01' })));
+});
+
+test('a feed follows the words and filters, not the page, its size or its order', () => {
+  const state = stateFromSearch('?q=oil+price&source=Reuters&source=BBC&author=Kim&from=1987-03-01&sort=relevance&page=3&per_page=50');
+  assert.equal(feedParams(state).toString(), 'q=oil+price&source=Reuters&source=BBC&author=Kim&from=1987-03-01');
+  assert.equal(feedParams(stateFromSearch('?q=oil&sort=date&page=2')).toString(), 'q=oil');
+  assert.equal(feedParams(stateFromSearch('?author=Kim')).toString(), 'author=Kim');
 });

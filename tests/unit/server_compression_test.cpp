@@ -63,6 +63,7 @@ TEST_CASE("compression: text types are compressed, a 200 only, from 1 KB up") {
     CHECK(compressible_type("text/html; charset=utf-8"));
     CHECK(compressible_type("text/css; charset=utf-8"));
     CHECK(compressible_type("text/javascript; charset=utf-8"));
+    CHECK(compressible_type("application/atom+xml; charset=utf-8"));
     CHECK(compressible_type("text/plain; version=0.0.4; charset=utf-8"));
     CHECK(compressible_type("image/svg+xml"));
     CHECK(compressible_type("Application/JSON"));

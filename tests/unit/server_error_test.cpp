@@ -63,6 +63,8 @@ TEST_CASE("server errors: the body is JSON with error and message, even for inva
 TEST_CASE("server routes: paths map to routes and article ids") {
     using news::Route;
     CHECK(news::match_route("/api/search").route == Route::Search);
+    CHECK(news::match_route("/api/feed").route == Route::Feed);
+    CHECK(news::match_route("/api/feed/x").route == Route::ApiUnknown);
     CHECK(news::match_route("/api/stats").route == Route::Stats);
     CHECK(news::match_route("/healthz").route == Route::Healthz);
     CHECK(news::match_route("/readyz").route == Route::Readyz);

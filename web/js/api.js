@@ -42,6 +42,7 @@ export async function getJson(path, { signal } = {}) {
 }
 
 export const searchPath = (params) => `/api/search?${params}`;
+export const feedPath = (params) => `/api/feed${`${params}` ? `?${params}` : ''}`;
 export const articlePath = (id, q) => `/api/articles/${encodeURIComponent(id)}${q ? `?${new URLSearchParams({ q })}` : ''}`;
 export const similarPath = (id) => `/api/articles/${encodeURIComponent(id)}/similar?limit=5`;
 export const statsPath = () => '/api/stats';

@@ -1,10 +1,10 @@
 // The page controller: URL state -> requests -> rendering, plus keyboard handling.
 // Every request carries a sequence number and the previous one is aborted, so a slow,
 // stale response can never overwrite the answer to a newer query.
-import { getJson, searchPath, articlePath, similarPath, statsPath } from './api.js';
+import { getJson, searchPath, feedPath, articlePath, similarPath, statsPath } from './api.js';
 import { clear, messageBlock } from './dom.js';
 import { highlightedToText } from './highlight.js';
-import { stateFromSearch, searchFromState, withChanges, searchParams, dateRange, hasFilters } from './state.js';
+import { stateFromSearch, searchFromState, withChanges, searchParams, feedParams, dateRange, hasFilters } from './state.js';
 import * as results from './results.js';
 import { renderArticle, renderSimilar } from './article.js';
 
@@ -15,7 +15,7 @@ const EXAMPLES = ['Foxconn Nissan Oppama', 'BYD electric vehicles', '"artificial
 
 const $ = (id) => document.getElementById(id);
 const ui = {
-  form: $('search-form'), input: $('q'), toolbar: $('toolbar'), summary: $('summary'), sort: $('sort'),
+  form: $('search-form'), input: $('q'), toolbar: $('toolbar'), summary: $('summary'), sort: $('sort'), feed: $('feed-link'),
   spelling: $('spelling'), facets: $('facets'), outlets: $('outlet-filter'), facetList: $('facet-list'), clearFilters: $('clear-filters'),
   dates: { box: $('date-filter'), from: $('date-from'), to: $('date-to'), buckets: $('date-buckets'), note: $('date-note') },
   author: { box: $('author-filter'), name: $('author-name'), clear: $('author-clear') },
@@ -68,13 +68,36 @@ function endLoading(timer, busyNode) {
   busyNode.classList.remove('loading');
 }
 
+const searchHeading = (s) => (s.q.trim() ? s.q : s.author ? `By ${s.author}` : 'Latest articles');
+
 function setTitle(text) {
   document.title = text ? `${text} — News search` : 'News search';
 }
 
 // ---- results view ----------------------------------------------------------------------------
 
+// The feed of the search shown, linked in the toolbar and announced in the head for browsers and
+// feed readers that look for one; none when no search is shown.
+function setFeed(s, title) {
+  let alternate = document.head.querySelector('link[rel=alternate][type="application/atom+xml"]');
+  if (!s) {
+    alternate?.remove();
+    ui.feed.removeAttribute('href');
+    return;
+  }
+  const href = feedPath(feedParams(s));
+  ui.feed.href = href;
+  if (!alternate) {
+    alternate = document.head.appendChild(document.createElement('link'));
+    alternate.rel = 'alternate';
+    alternate.type = 'application/atom+xml';
+  }
+  alternate.href = href;
+  alternate.title = title;
+}
+
 function resetResults() {
+  setFeed(null);
   clear(ui.results);
   clear(ui.spelling).hidden = true;
   ui.toolbar.hidden = true;
@@ -130,7 +153,7 @@ async function runSearch({ partial = false, typing = false } = {}) {
   const request = beginRequest(); // also when the box was cleared: a pending answer must not land
   // Filters alone (an author's link from an article) list their articles, newest first.
   if (!s.q.trim() && !hasFilters(s)) return showEmpty();
-  setTitle(s.q.trim() ? s.q : s.author ? `By ${s.author}` : 'Latest articles');
+  setTitle(searchHeading(s));
   markView(ui.resultsView, 'loading', searchFromState(s));
   const timer = showLoading(request, ui.results, ui.message, 'Searching…');
   try {
@@ -159,6 +182,7 @@ function renderResults(s, data, facets) {
   const hits = Array.isArray(data.hits) ? data.hits : [];
   results.renderSpelling(ui.spelling, s, data);
   ui.summary.textContent = results.summaryText(data);
+  setFeed(s, `${searchHeading(s)} — News search`);
   ui.toolbar.hidden = false;
   for (const radio of ui.sort.querySelectorAll('input[name=sort]')) radio.checked = radio.value === s.sort;
   ui.outlets.hidden = results.renderFacets(ui.facetList, s, facets, toggleSource) === 0;
@@ -198,6 +222,7 @@ function changeDates() {
 async function showArticle() {
   const s = state;
   const request = beginRequest();
+  setFeed(null);
   lastArticleId = s.article;
   ui.backLink.setAttribute('href', results.hrefFor(withChanges(s, { article: null })));
   ui.backLink.dataset.nav = '';

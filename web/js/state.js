@@ -62,6 +62,15 @@ export function withChanges(state, changes) {
   return { ...state, ...changes };
 }
 
+// The query parameters of /api/feed that follow a results state: its words and filters, not its
+// page or order (a feed lists the newest first).
+export function feedParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  appendFilters(params, state);
+  return params;
+}
+
 // The query parameters of /api/search for a results state.
 export function searchParams(state, { partial = false } = {}) {
   const params = new URLSearchParams({ q: state.q, page: String(state.page), per_page: String(state.perPage) });

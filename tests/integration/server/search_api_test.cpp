@@ -360,3 +360,46 @@ TEST_CASE("stats: counts of the index") {
     CHECK(ready.at("status") == "ready");
     CHECK(ready.at("articles") == st.at("articles"));
 }
+
+TEST_CASE("feed: a search as an Atom feed, newest first, with a tag that saves an unchanged poll") {
+    ServerProcess s(shared_index());
+    auto c = s.client();
+    const auto r = c.Get("/api/feed?q=narwhal", {{"Host", "news.example:8080"}});
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
+    const auto& xml = r->body;
+    // The two narwhal records, the one of 6 January first, linked to the page's article view.
+    const auto newer = xml.find("<published>2024-01-06T00:00:00Z</published>");
+    const auto older = xml.find("<published>2024-01-05T00:00:00Z</published>");
+    CHECK(newer < older);
+    CHECK(older != std::string::npos);
+    CHECK(
+        xml.find("<link rel=\"alternate\" type=\"text/html\" href=\"http://news.example:8080/"
+                 "?article=tag%3Afeed.example%2C2024%3A%2Fnarwhal%20pods%2F2&amp;q=narwhal\"/>") !=
+        std::string::npos);
+    CHECK(xml.find("<title>News search: &quot;narwhal&quot;</title>") != std::string::npos);
+    CHECK(xml.find("<author><name>Ivy Ice</name></author>") != std::string::npos);
+    CHECK(xml.find("&lt;mark&gt;Narwhal&lt;/mark&gt;") != std::string::npos);
+    // The same entries as the search sorted by date.
+    const auto hits = search(s, "narwhal", "&sort=date").at("hits");
+    REQUIRE(hits.size() == 2);
+    const auto first_id = "/api/articles/" + percent_encode(hits[0].at("id").get<std::string>());
+    CHECK(xml.find("<id>http://news.example:8080" + first_id + "</id>") < older);
+
+    const auto etag = r->get_header_value("ETag");
+    REQUIRE_FALSE(etag.empty());
+    const auto again =
+        c.Get("/api/feed?q=narwhal", {{"Host", "news.example:8080"}, {"If-None-Match", etag}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    CHECK(again->body.empty());
+    // Another search is another feed, with another tag.
+    const auto other = c.Get("/api/feed?q=narwhal&sort=relevance", {{"If-None-Match", etag}});
+    REQUIRE(other);
+    CHECK(other->status == 200);
+    CHECK(other->get_header_value("ETag") != etag);
+    // Its parameters are the search's: a bad one is the search's 400.
+    const auto bad = s.get_json("/api/feed?q=narwhal&from=2024-13-01", 400);
+    CHECK(bad.at("error") == "bad_request");
+}

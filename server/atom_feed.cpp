@@ -1,0 +1,143 @@
+#include "server/atom_feed.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/published_date.hpp"
+#include "core/text/percent_encode.hpp"
+
+namespace news {
+namespace {
+
+using nlohmann::json;
+
+// U+FFFE and U+FFFF, which XML 1.0 does not allow, as UTF-8: EF BF BE and EF BF BF.
+bool non_character_at(std::string_view text, std::size_t i) {
+    return i + 2 < text.size() && text[i] == '\xEF' && text[i + 1] == '\xBF' &&
+           (text[i + 2] == '\xBE' || text[i + 2] == '\xBF');
+}
+
+// Bytes XML 1.0 does not allow at all: C0 controls other than tab and line ends.
+bool forbidden_control(char c) {
+    return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+// The entity that stands for `c` in element content and attribute values alike, or none.
+std::string_view xml_entity(char c) {
+    if (c == '&') return "&amp;";
+    if (c == '<') return "&lt;";
+    if (c == '>') return "&gt;";
+    if (c == '"') return "&quot;";
+    return {};
+}
+
+void append_xml(std::string& out, std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (forbidden_control(text[i])) continue;
+        if (non_character_at(text, i)) {
+            i += 2;
+            continue;
+        }
+        const auto entity = xml_entity(text[i]);
+        if (entity.empty()) {
+            out += text[i];
+        } else {
+            out += entity;
+        }
+    }
+}
+
+void element(std::string& out, std::string_view indent, std::string_view name,
+             std::string_view text, std::string_view type = {}) {
+    out.append(indent).append("<").append(name);
+    if (!type.empty()) out.append(" type=\"").append(type).append("\"");
+    out += '>';
+    append_xml(out, text);
+    out.append("</").append(name).append(">\n");
+}
+
+void link(std::string& out, std::string_view indent, std::string_view rel, std::string_view type,
+          std::string_view href) {
+    out.append(indent).append("<link rel=\"").append(rel).append("\" type=\"").append(type);
+    out += "\" href=\"";
+    append_xml(out, href);
+    out += "\"/>\n";
+}
+
+void author(std::string& out, std::string_view indent, std::string_view name) {
+    out.append(indent).append("<author>");
+    element(out, "", "name", name);
+    out.pop_back();  // the name's newline: one line per author
+    out.append("</author>\n");
+}
+
+// The hit's title is HTML with the query's words in <mark>; a reader shows a title as it is.
+std::string without_marks(std::string html) {
+    for (const std::string_view tag : {"<mark>", "</mark>"}) {
+        for (auto at = html.find(tag); at != std::string::npos; at = html.find(tag, at)) {
+            html.erase(at, tag.size());
+        }
+    }
+    return html;
+}
+
+std::string string_or_empty(const json& value) {
+    return value.is_string() ? value.get<std::string>() : std::string();
+}
+
+// Midnight UTC of a dated hit, or empty for an undated one.
+std::string published_time(const json& hit) {
+    const auto day = string_or_empty(hit.value("published", json()));
+    return iso_date_days(day) && day.size() == 10 ? day + "T00:00:00Z" : std::string();
+}
+
+void entry(std::string& out, const json& hit, const FeedInfo& info) {
+    const auto id = percent_encode(string_or_empty(hit.value("id", json())));
+    const auto published = published_time(hit);
+    std::string page = info.base_url + "/?article=" + id;
+    if (!info.q.empty()) page += "&q=" + percent_encode(info.q);
+
+    out += "  <entry>\n";
+    element(out, "    ", "id", info.base_url + "/api/articles/" + id);
+    element(out, "    ", "title", without_marks(string_or_empty(hit.value("title", json()))),
+            "html");
+    link(out, "    ", "alternate", "text/html", page);
+    element(out, "    ", "updated", published.empty() ? info.index_updated : published);
+    if (!published.empty()) element(out, "    ", "published", published);
+    const auto authors = hit.value("authors", json::array());
+    for (const auto& name : authors) {
+        if (name.is_string()) author(out, "    ", name.get<std::string>());
+    }
+    const auto source = string_or_empty(hit.value("source", json()));
+    if (authors.empty() && !source.empty()) author(out, "    ", source);
+    element(out, "    ", "summary", string_or_empty(hit.value("snippet", json())), "html");
+    out += "  </entry>\n";
+}
+
+std::string subtitle(const json& result) {
+    const auto total = result.value("total", json::object()).value("estimated", 0LL);
+    return std::to_string(total) + (total == 1 ? " matching article" : " matching articles");
+}
+
+}  // namespace
+
+std::string atom_feed(const json& result, const FeedInfo& info) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+    out += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+    const auto self =
+        info.base_url + "/api/feed" + (info.self_query.empty() ? "" : "?" + info.self_query);
+    element(out, "  ", "id", self);
+    element(out, "  ", "title", info.title);
+    element(out, "  ", "subtitle", subtitle(result));
+    link(out, "  ", "self", "application/atom+xml", self);
+    link(out, "  ", "alternate", "text/html",
+         info.base_url + "/" + (info.page_query.empty() ? "" : "?" + info.page_query));
+    // The feed changes when the index does; a dated entry never postdates its indexing.
+    element(out, "  ", "updated", info.index_updated);
+    author(out, "  ", "News search");
+    element(out, "  ", "generator", "news-search");
+    for (const auto& hit : result.value("hits", json::array())) entry(out, hit, info);
+    out += "</feed>\n";
+    return out;
+}
+
+}  // namespace news
