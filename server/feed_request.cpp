@@ -70,7 +70,9 @@ std::string feed_title(const SearchParams& params) {
         add("up to ", *params.to);
     }
     if (!params.q.empty()) {
-        title += '"' + params.q + '"';
+        // A query that quotes a phrase itself is shown as typed, not in quotes again.
+        const bool quoted = params.q.find('"') != std::string::npos;
+        title += quoted ? params.q : '"' + params.q + '"';
         if (!narrowing.empty()) title += ' ' + narrowing;
     } else {
         title += narrowing.empty() ? "latest articles" : "articles " + narrowing;

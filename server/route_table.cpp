@@ -18,6 +18,7 @@ RouteMatch match_route(std::string_view path) {
     constexpr std::string_view kArticles = "/api/articles/";
     if (path == kSearchPath) return {Route::Search, {}};
     if (path == "/api/feed") return {Route::Feed, {}};
+    if (path == "/opensearch.xml") return {Route::OpenSearch, {}};
     if (path == "/api/stats") return {Route::Stats, {}};
     if (path == "/healthz") return {Route::Healthz, {}};
     if (path == "/readyz") return {Route::Readyz, {}};
@@ -45,6 +46,8 @@ std::string_view route_name(Route route) {
             return kSearchPath;
         case Route::Feed:
             return "/api/feed";
+        case Route::OpenSearch:
+            return "/opensearch.xml";
         case Route::Article:
             return "/api/articles/{id}";
         case Route::Similar:

@@ -13,6 +13,7 @@ inline constexpr std::string_view kSearchPath = "/api/search";
 enum class Route {
     Search,
     Feed,
+    OpenSearch,
     Article,
     Similar,
     Stats,

@@ -15,6 +15,7 @@
 #include "server/feed_request.hpp"
 #include "server/http_date.hpp"
 #include "server/http_response.hpp"
+#include "server/opensearch.hpp"
 #include "server/request_headers.hpp"
 #include "server/route_table.hpp"
 #include "server/static_files.hpp"
@@ -69,6 +70,10 @@ void handle_search(AppContext& ctx, const httplib::Request& req, httplib::Respon
     send_json(res, 200, search_result(ctx, req.params));
 }
 
+std::string base_url(const httplib::Request& req) {
+    return public_base_url(req.get_header_value("Host"), req.get_header_value("X-Forwarded-Proto"));
+}
+
 // An index that never recorded when it was written (one from before the indexer kept the time).
 constexpr std::string_view kUnknownUpdate = "1970-01-01T00:00:00Z";
 
@@ -81,8 +86,7 @@ void handle_feed(AppContext& ctx, const httplib::Request& req, httplib::Response
         return s.search(search);
     });
     const FeedInfo info{
-        .base_url = public_base_url(req.get_header_value("Host"),
-                                    req.get_header_value("X-Forwarded-Proto")),
+        .base_url = base_url(req),
         .self_query = query_string(pairs),
         .title = feed_title(search),
         .q = search.q,
@@ -214,6 +218,11 @@ void dispatch(AppContext& ctx, const httplib::Request& req, httplib::Response& r
             return handle_search(ctx, req, res);
         case Route::Feed:
             return handle_feed(ctx, req, res);
+        case Route::OpenSearch:
+            res.status = 200;
+            res.set_content(opensearch_description(base_url(req)),
+                            "application/opensearchdescription+xml; charset=utf-8");
+            return;
         case Route::Article:
             return handle_article(ctx, req, res, m);
         case Route::Similar:

@@ -3,6 +3,7 @@
 //
 //   GET /api/search                 search (docs/api.md)
 //   GET /api/feed                   the same search as an Atom feed, newest first
+//   GET /opensearch.xml             the OpenSearch description (the site as a browser's engine)
 //   GET /api/articles/{id}          one cleaned article, optionally highlighted with ?q=
 //   GET /api/articles/{id}/similar  related articles
 //   GET /api/stats                  index statistics

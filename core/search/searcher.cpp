@@ -493,11 +493,13 @@ struct Searcher::Impl {
         for (auto it = spy.top_values_begin(1000); it != spy.top_values_end(1000); ++it) {
             sources.push_back({{"value", *it}, {"count", it.get_termfreq()}});
         }
-        const auto last = last_indexed();
-        return {
-            {"articles", db.get_doccount()}, {"duplicate_clusters", clusters},
-            {"sources", std::move(sources)}, {"dates", date_span()},
-            {"revision", db.get_revision()}, {"last_indexed", last ? json(*last) : json(nullptr)}};
+        const std::string last = last_indexed().value_or("");
+        return {{"articles", db.get_doccount()},
+                {"duplicate_clusters", clusters},
+                {"sources", std::move(sources)},
+                {"dates", date_span()},
+                {"revision", db.get_revision()},
+                {"last_indexed", last.empty() ? json(nullptr) : json(last)}};
     }
 
     std::optional<std::string> last_indexed() {

@@ -288,6 +288,23 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('offers the site as a search engine whose query address opens its results', async () => {
+    const page = await openPage('/');
+    assert.equal(await settled(page), 'empty');
+    const href = await page.locator('head link[rel=search][type="application/opensearchdescription+xml"]').getAttribute('href');
+    const res = await fetch(new URL(href, server.base));
+    assert.equal(res.status, 200);
+    const xml = await res.text();
+    const template = xml.match(/<Url type="text\/html" template="([^"]+)"/)?.[1];
+    assert.ok(template?.includes('{searchTerms}'), xml);
+    await page.goto(template.replace('{searchTerms}', encodeURIComponent('Foxconn Nissan Oppama')));
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(queryParam(page, 'q'), ['Foxconn Nissan Oppama']);
+    assert.equal(await page.locator('#q').inputValue(), 'Foxconn Nissan Oppama');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('lists the articles of an author named in a result or an article, and removes the filter', async () => {
     const page = await openPage('/?q=narwhal');
     assert.equal(await settled(page), 'results');

@@ -65,6 +65,7 @@ TEST_CASE("server routes: paths map to routes and article ids") {
     CHECK(news::match_route("/api/search").route == Route::Search);
     CHECK(news::match_route("/api/feed").route == Route::Feed);
     CHECK(news::match_route("/api/feed/x").route == Route::ApiUnknown);
+    CHECK(news::match_route("/opensearch.xml").route == Route::OpenSearch);
     CHECK(news::match_route("/api/stats").route == Route::Stats);
     CHECK(news::match_route("/healthz").route == Route::Healthz);
     CHECK(news::match_route("/readyz").route == Route::Readyz);

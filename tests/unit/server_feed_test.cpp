@@ -1,6 +1,6 @@
 // A search as an Atom feed: the request's defaults, title and addresses (server/feed_request),
 // and the XML (server/atom_feed), read back by the indexer's own feed reader, which reports any
-// XML that is not well-formed.
+// XML that is not well-formed; the XML escaping beneath it, and the OpenSearch description.
 
 #include <doctest/doctest.h>
 
@@ -10,6 +10,8 @@
 #include "core/ingest/xml_feed.hpp"
 #include "server/atom_feed.hpp"
 #include "server/feed_request.hpp"
+#include "server/opensearch.hpp"
+#include "server/xml_text.hpp"
 
 namespace {
 
@@ -126,6 +128,8 @@ TEST_CASE("feed request: the page's address and the feed's title say what is fol
     news::SearchParams p;
     CHECK(news::feed_title(p) == "News search: latest articles");
     CHECK(news::page_query(p).empty());
+    p.q = "\"oil price\" OPEC";
+    CHECK(news::feed_title(p) == "News search: \"oil price\" OPEC");
     p.q = "oil price";
     CHECK(news::feed_title(p) == "News search: \"oil price\"");
     p.sources = {"Reuters", "BBC News"};
@@ -153,4 +157,28 @@ TEST_CASE("feed request: ids start with the address the client used, or localhos
     CHECK(news::public_base_url("evil\"><x", "http") == "http://localhost");
     CHECK(news::public_base_url("a/b", "") == "http://localhost");
     CHECK(news::public_base_url(":80", "") == "http://localhost");
+}
+
+TEST_CASE("xml text: escaped for content and attributes, what XML forbids dropped") {
+    std::string out;
+    news::append_xml(out, "a & b < c > d \"e\" 'f'\tg\nh");
+    CHECK(out == "a &amp; b &lt; c &gt; d &quot;e&quot; 'f'\tg\nh");
+    out.clear();
+    news::append_xml(out, std::string("x\x00y\x1Fz\xEF\xBF\xBE!\xEF\xBF\xBD", 12));
+    CHECK(out == "xyz!\xEF\xBF\xBD");  // U+FFFD is a character like any other
+}
+
+TEST_CASE("opensearch: the page and the feed of a query, at the address the client used") {
+    const auto xml = news::opensearch_description("https://news.example");
+    CHECK(xml.find("<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">") !=
+          std::string::npos);
+    CHECK(xml.find("<ShortName>News search</ShortName>") != std::string::npos);
+    CHECK(
+        xml.find("<Url type=\"text/html\" template=\"https://news.example/?q={searchTerms}\"/>") !=
+        std::string::npos);
+    CHECK(xml.find("<Url type=\"application/atom+xml\" "
+                   "template=\"https://news.example/api/feed?q={searchTerms}\"/>") !=
+          std::string::npos);
+    CHECK(xml.find("rel=\"self\" template=\"https://news.example/opensearch.xml\"") !=
+          std::string::npos);
 }

@@ -403,3 +403,20 @@ TEST_CASE("feed: a search as an Atom feed, newest first, with a tag that saves a
     const auto bad = s.get_json("/api/feed?q=narwhal&from=2024-13-01", 400);
     CHECK(bad.at("error") == "bad_request");
 }
+
+TEST_CASE("opensearch: the description a browser adds the site from, at the address it used") {
+    ServerProcess s(shared_index());
+    auto c = s.client();
+    const auto r = c.Get("/opensearch.xml", {{"Host", "news.example:8080"}});
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") ==
+          "application/opensearchdescription+xml; charset=utf-8");
+    CHECK(r->body.find("template=\"http://news.example:8080/?q={searchTerms}\"") !=
+          std::string::npos);
+    // A Host that is not a host name is not echoed.
+    const auto odd = c.Get("/opensearch.xml", {{"Host", "x\"/><script>"}});
+    REQUIRE(odd);
+    CHECK(odd->body.find("template=\"http://localhost/?q={searchTerms}\"") != std::string::npos);
+    CHECK(odd->body.find("<script") == std::string::npos);
+}
