@@ -96,7 +96,7 @@ std::string atom_feed(const json& result, const FeedInfo& info) {
     link(out, "  ", "self", "application/atom+xml", self);
     link(out, "  ", "alternate", "text/html",
          info.base_url + "/" + (info.page_query.empty() ? "" : "?" + info.page_query));
-    // The feed changes when the index does; a dated entry never postdates its indexing.
+    // The feed changes only when the index does, whatever the dates its articles give.
     element(out, "  ", "updated", info.index_updated);
     author(out, "  ", "News search");
     element(out, "  ", "generator", "news-search");
