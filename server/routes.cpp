@@ -2,8 +2,10 @@
 
 #include <httplib.h>
 
+#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/dedupe/hash.hpp"
 #include "core/search/api_error.hpp"
@@ -70,6 +72,33 @@ void handle_search(AppContext& ctx, const httplib::Request& req, httplib::Respon
     send_json(res, 200, search_result(ctx, req.params));
 }
 
+// A conditional GET (RFC 9110, 13.2.2): If-None-Match when the client sent one, which then
+// decides alone; else If-Modified-Since, when it is a valid date and the response has a
+// modification time.
+bool client_copy_current(const httplib::Request& req, std::string_view etag,
+                         std::optional<std::time_t> modified) {
+    if (req.has_header("If-None-Match")) {
+        return none_match_hits(header_values(req, "If-None-Match"), etag);
+    }
+    const auto since = parse_http_date(req.get_header_value("If-Modified-Since"));
+    return since && modified && *modified <= *since;
+}
+
+// "no-cache" with an ETag: a browser or a feed reader keeps its copy but asks each time. When
+// that copy is still current (`current`), answers 304, with the Vary the 200 would say, and
+// returns true.
+bool answered_not_modified(const AppContext& ctx, httplib::Response& res, const std::string& etag,
+                           std::string_view content_type, bool current) {
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("ETag", etag);
+    if (!current) return false;
+    res.status = 304;
+    if (ctx.cfg.compression && compressible_type(content_type)) {
+        res.set_header("Vary", "Accept-Encoding");
+    }
+    return true;
+}
+
 std::string base_url(const httplib::Request& req) {
     return public_base_url(req.get_header_value("Host"), req.get_header_value("X-Forwarded-Proto"));
 }
@@ -97,13 +126,9 @@ void handle_feed(AppContext& ctx, const httplib::Request& req, httplib::Response
     // Readers poll: a tag of the body itself lets an unchanged feed go back as a 304. Weak
     // because the gzipped copy shares it.
     const auto etag = "W/\"" + hex64(hash64(body)) + "\"";
-    res.set_header("Cache-Control", "no-cache");
-    res.set_header("ETag", etag);
     constexpr const char* kAtomType = "application/atom+xml; charset=utf-8";
-    if (req.has_header("If-None-Match") &&
-        none_match_hits(header_values(req, "If-None-Match"), etag)) {
-        res.status = 304;
-        if (ctx.cfg.compression) res.set_header("Vary", "Accept-Encoding");  // as the 200 says
+    if (answered_not_modified(ctx, res, etag, kAtomType,
+                              client_copy_current(req, etag, std::nullopt))) {
         return;
     }
     res.status = 200;
@@ -174,30 +199,14 @@ void handle_metrics(AppContext& ctx, httplib::Response& res) {
     res.set_content(ctx.metrics.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
 }
 
-// A conditional GET of a page file (RFC 9110, 13.2.2): If-None-Match when the client sent one,
-// which then decides alone; else If-Modified-Since, when it is a valid date.
-bool client_copy_current(const httplib::Request& req, const StaticFile& file) {
-    if (req.has_header("If-None-Match")) {
-        return none_match_hits(header_values(req, "If-None-Match"), file.etag);
-    }
-    const auto since = parse_http_date(req.get_header_value("If-Modified-Since"));
-    return since && file.modified <= *since;
-}
-
 void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto found = ctx.statics.lookup(req.path);
     switch (found.status) {
         case StaticStatus::Ok:
-            // "no-cache": a browser keeps the file but asks each time, and a 304 answers
-            // when its ETag is still the file's.
-            res.set_header("Cache-Control", "no-cache");
-            res.set_header("ETag", found.file.etag);
             res.set_header("Last-Modified", format_http_date(found.file.modified));
-            if (client_copy_current(req, found.file)) {
-                res.status = 304;
-                if (ctx.cfg.compression && compressible_type(found.file.content_type)) {
-                    res.set_header("Vary", "Accept-Encoding");  // as the 200 would say
-                }
+            if (answered_not_modified(
+                    ctx, res, found.file.etag, found.file.content_type,
+                    client_copy_current(req, found.file.etag, found.file.modified))) {
                 return;
             }
             res.status = 200;
