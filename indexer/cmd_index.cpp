@@ -171,7 +171,8 @@ int run_index(std::span<const std::string_view> raw_args) {
 
     try {
         IndexWriter writer(IndexWriterOptions{db, config.spelling_variants, std::move(synonyms),
-                                              config.dedupe_threshold, config.flush_threshold});
+                                              config.dedupe_threshold, config.flush_threshold,
+                                              /*indexed_at: when it opens*/ {}});
         log->info("indexing into {}{}", db,
                   config.source.empty() ? "" : " (config " + config.source + ")");
         Progress progress(!args.quiet && ::isatty(STDERR_FILENO));

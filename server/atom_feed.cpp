@@ -55,6 +55,25 @@ std::string published_time(const json& hit) {
     return iso_date_days(day) && day.size() == 10 ? day + "T00:00:00Z" : std::string();
 }
 
+// "2026-12-07T15:30:02Z", as the indexer writes its times; anything else is not trusted.
+bool utc_time(std::string_view text) {
+    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
+    if (text.size() != shape.size()) return false;
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        const bool digit = text[i] >= '0' && text[i] <= '9';
+        if (shape[i] == 'd' ? !digit : text[i] != shape[i]) return false;
+    }
+    return iso_date_days(text.substr(0, 10)).has_value();
+}
+
+// Readers mark an entry whose time moves as changed: an undated article keeps the time the
+// indexer wrote it, which an incremental run that leaves it alone does not move.
+std::string updated_time(const json& hit, const std::string& published, const FeedInfo& info) {
+    if (!published.empty()) return published;
+    const auto indexed = string_or_empty(hit.value("indexed", json()));
+    return utc_time(indexed) ? indexed : info.index_updated;
+}
+
 void entry(std::string& out, const json& hit, const FeedInfo& info) {
     const auto id = percent_encode(string_or_empty(hit.value("id", json())));
     const auto published = published_time(hit);
@@ -66,7 +85,7 @@ void entry(std::string& out, const json& hit, const FeedInfo& info) {
     element(out, "    ", "title", without_marks(string_or_empty(hit.value("title", json()))),
             "html");
     link(out, "    ", "alternate", "text/html", page);
-    element(out, "    ", "updated", published.empty() ? info.index_updated : published);
+    element(out, "    ", "updated", updated_time(hit, published, info));
     if (!published.empty()) element(out, "    ", "published", published);
     const auto authors = hit.value("authors", json::array());
     for (const auto& name : authors) {

@@ -106,13 +106,26 @@ std::string base_url(const httplib::Request& req) {
 // An index that never recorded when it was written (one from before the indexer kept the time).
 constexpr std::string_view kUnknownUpdate = "1970-01-01T00:00:00Z";
 
+// What atom_feed dates an undated entry by: when the indexer wrote each hit.
+void add_indexed_times(Searcher& s, json& result) {
+    const auto hits = result.find("hits");
+    if (hits == result.end()) return;
+    for (auto& hit : *hits) {
+        const auto id = hit.find("id");
+        if (id == hit.end() || !id->is_string()) continue;
+        if (auto at = s.indexed_at(id->get_ref<const std::string&>())) hit["indexed"] = *at;
+    }
+}
+
 void handle_feed(AppContext& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto pairs = query_pairs(req.params);
     const auto search = parse_search_params(with_feed_defaults(pairs), ctx.cfg.search);
     std::optional<std::string> indexed;
     const auto result = with_searcher(ctx, [&](Searcher& s) {
         indexed = s.last_indexed();
-        return s.search(search);
+        auto found = s.search(search);
+        add_indexed_times(s, found);
+        return found;
     });
     const FeedInfo info{
         .base_url = base_url(req),

@@ -209,6 +209,7 @@ struct BulkBuild::Impl {
             }
             const std::string cluster = d.fingerprint ? clusters.assign(*d.fingerprint, id) : id;
             d.doc.add_value(schema::kSlotCluster, cluster);
+            d.doc.add_value(schema::kSlotIndexed, options.indexed_at);
             d.doc.add_boolean_term(std::string(schema::kClusterFilter) + cluster);
             if (d.fingerprint) clusters.add(docid, *d.fingerprint, cluster);
         }

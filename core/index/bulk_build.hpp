@@ -30,6 +30,7 @@ struct BulkBuildOptions {
     double dedupe_threshold = 0.5;
     std::size_t block_size = 1000;  // articles per shard
     unsigned workers = 2;
+    std::string indexed_at;  // stamped on every document (schema::kSlotIndexed)
 };
 
 class BulkBuild {

@@ -196,6 +196,7 @@ struct IndexWriter::Impl {
         if (options.flush_threshold > 0 && std::getenv("XAPIAN_FLUSH_THRESHOLD") == nullptr) {
             ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options.flush_threshold).c_str(), 0);
         }
+        if (options.indexed_at.empty()) options.indexed_at = utc_now_iso();
         const std::filesystem::path path(options.db_path);
         if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
         try {
@@ -209,7 +210,7 @@ struct IndexWriter::Impl {
         if (never_written()) {
             bulk = std::make_unique<BulkBuild>(BulkBuildOptions{
                 scratch_dir(options.db_path), options.spelling_variants, options.synonyms,
-                options.dedupe_threshold, kBulkBlock, bulk_workers()});
+                options.dedupe_threshold, kBulkBlock, bulk_workers(), options.indexed_at});
             return;
         }
         if (!was_empty) load_clusters();
@@ -326,6 +327,7 @@ struct IndexWriter::Impl {
         const std::string cluster =
             built.fingerprint ? clusters.assign(*built.fingerprint, id) : id;
         built.doc.add_value(schema::kSlotCluster, cluster);
+        built.doc.add_value(schema::kSlotIndexed, options.indexed_at);
         built.doc.add_boolean_term(std::string(schema::kClusterFilter) + cluster);
 
         Xapian::docid docid;

@@ -35,6 +35,8 @@ struct IndexWriterOptions {
     // inverter keeps a std::map of docids per term, and walking maps of 20,000 entries was
     // most of add_document (1,000: -35% CPU and 305 -> 116 MB peak on the 1x corpus).
     std::size_t flush_threshold = 1000;
+    // The time stamped on each article this run writes (RFC 3339, UTC); empty: when it opens.
+    std::string indexed_at;
 };
 
 struct IndexCounts {

@@ -46,6 +46,10 @@ inline constexpr Xapian::valueno kSlotSummary = 5;
 // Xapian compresses document data with zlib, and inflating the ten hits of a page was a sixth
 // of a search; values are stored as they are. Indexes written before have it as document data.
 inline constexpr Xapian::valueno kSlotArticle = 6;
+// When the indexer wrote this version of the article (RFC 3339, UTC; the run's start): a feed
+// entry's updated time when the article gives no date. An unchanged article is not rewritten,
+// so it keeps its time. Indexes written before have none.
+inline constexpr Xapian::valueno kSlotIndexed = 7;
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kMetaSchemaVersion = "news.schema_version";

@@ -507,6 +507,14 @@ struct Searcher::Impl {
         if (last.empty()) return std::nullopt;
         return last;
     }
+
+    std::optional<std::string> indexed_at(std::string_view id) {
+        const auto did = find(id);
+        if (!did) return std::nullopt;
+        auto at = db.get_document(*did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotIndexed);
+        if (at.empty()) return std::nullopt;
+        return at;
+    }
 };
 
 Searcher::Searcher(SearcherOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -532,6 +540,10 @@ nlohmann::json Searcher::similar(std::string_view id, int limit) {
 
 std::optional<std::string> Searcher::last_indexed() {
     return impl_->with_retry([&] { return impl_->last_indexed(); });
+}
+
+std::optional<std::string> Searcher::indexed_at(std::string_view id) {
+    return impl_->with_retry([&] { return impl_->indexed_at(id); });
 }
 
 nlohmann::json Searcher::stats() {

@@ -41,6 +41,9 @@ class Searcher {
     // When the indexer last wrote the index (RFC 3339, UTC), or nullopt for an index written
     // before it kept the time: a feed's updated time.
     std::optional<std::string> last_indexed();
+    // When the indexer wrote this version of the article (RFC 3339, UTC), or nullopt for an
+    // unknown id or an index written before it kept the time: an undated feed entry's time.
+    std::optional<std::string> indexed_at(std::string_view id);
 
   private:
     struct Impl;

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -345,6 +347,30 @@ TEST_CASE(
     CHECK(n4 == 1);
 }
 
+TEST_CASE("indexed slot: a run stamps what it writes, an unchanged article keeps its time") {
+    const ScratchPath dir("news-index-test-indexed");
+    auto run = [&](const std::string& at, const std::vector<news::Article>& articles) {
+        auto options = bundled_index_options(dir.path());
+        options.indexed_at = at;
+        news::IndexWriter writer(options);
+        writer.begin_file("t.jsonl", at);  // a new hash: the file is read again
+        for (const auto& a : articles) writer.put(a);
+        writer.end_file();
+        writer.commit();
+    };
+    // The first run builds in bulk shards, the second replaces in place: both stamp.
+    run("2026-12-01T08:00:00Z",
+        {article("kept", "Cocoa prices rose in Bahia."), article("changed", "Tea prices fell.")});
+    run("2026-12-07T09:30:00Z",
+        {article("kept", "Cocoa prices rose in Bahia."),
+         article("changed", "Tea prices fell sharply."), article("new", "Coffee prices held.")});
+    news::Searcher searcher({dir.string(), {}});
+    CHECK(searcher.indexed_at("kept") == "2026-12-01T08:00:00Z");
+    CHECK(searcher.indexed_at("changed") == "2026-12-07T09:30:00Z");
+    CHECK(searcher.indexed_at("new") == "2026-12-07T09:30:00Z");
+    CHECK_FALSE(searcher.indexed_at("missing").has_value());
+}
+
 TEST_CASE("summary slot: id, source and title of each article, for listing duplicates") {
     const ScratchPath dir("news-index-test-summary");
     {
@@ -385,6 +411,19 @@ void index_one(const fs::path& dir, const news::Article& a) {
 
 }  // namespace
 
+TEST_CASE("indexed slot: a run that names no time stamps the time it opened") {
+    const ScratchPath dir("news-index-test-indexed-now");
+    const auto before = std::chrono::system_clock::now();
+    index_one(dir.path(), article("now-1", "Cocoa prices rose in Bahia."));
+    const auto at = news::Searcher({dir.string(), {}}).indexed_at("now-1");
+    REQUIRE(at.has_value());
+    std::tm tm{};
+    REQUIRE(strptime(at->c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm) == at->c_str() + at->size());
+    const auto stamped = std::chrono::system_clock::from_time_t(timegm(&tm));
+    CHECK(stamped >= std::chrono::time_point_cast<std::chrono::seconds>(before));
+    CHECK(stamped <= std::chrono::system_clock::now());
+}
+
 TEST_CASE("article slot: the article JSON as /api/articles returns it, document data empty") {
     const ScratchPath dir("news-index-test-article-slot");
     index_one(dir.path(), article("slot-1", "Cocoa prices rose in Bahia."));
@@ -401,17 +440,19 @@ TEST_CASE("an index that keeps articles as document data (written before slot 6)
     index_one(dir.path(), article("old-1", "Cocoa prices rose in Bahia."));
     nlohmann::json expected;
     {
-        // Rewrite it as an older indexer did: the article as data, no article slot.
+        // Rewrite it as an older indexer did: the article as data, no article slot, no time.
         Xapian::WritableDatabase db(dir.string());
         const Xapian::docid did = *db.postlist_begin("");
         Xapian::Document doc = db.get_document(did);
         expected = nlohmann::json::parse(doc.get_value(news::schema::kSlotArticle));
         doc.set_data(doc.get_value(news::schema::kSlotArticle));
         doc.remove_value(news::schema::kSlotArticle);
+        doc.remove_value(news::schema::kSlotIndexed);
         db.replace_document(did, doc);
         db.commit();
     }
     news::Searcher searcher({dir.string(), {}});
+    CHECK_FALSE(searcher.indexed_at("old-1").has_value());
     const auto a = searcher.article("old-1", std::nullopt);
     CHECK(a.at("paragraphs") == expected.at("paragraphs"));
     const auto r = searcher.search(news::parse_search_params({{"q", "cocoa"}}, {}));

@@ -91,6 +91,39 @@ TEST_CASE("feed: titles lose their marks, summaries keep them as HTML, dates are
           std::string::npos);
 }
 
+TEST_CASE("feed: an undated entry is as new as its article's indexing, not the index's") {
+    auto result = two_hits();
+    result["hits"][0]["indexed"] = "2026-12-01T08:00:00Z";  // dated: its date wins
+    result["hits"][1]["indexed"] = "2026-12-01T08:00:00Z";
+    const auto xml = news::atom_feed(result, info());
+    CHECK(xml.find("<updated>1987-03-02T00:00:00Z</updated>") != std::string::npos);
+    CHECK(xml.find("<updated>2026-12-01T08:00:00Z</updated>\n    <author><name>Jane Doe") !=
+          std::string::npos);
+    CHECK(xml.find("  <updated>2026-12-07T11:44:29Z</updated>\n  <author>") != std::string::npos);
+    const auto feed = read_back(xml);
+    REQUIRE(feed.items.size() == 2);
+    REQUIRE(feed.items[1].article);
+    CHECK(feed.items[1].article->published == "2026-12-01");
+}
+
+TEST_CASE("feed: a time that is not the indexer's RFC 3339 falls back to the index's") {
+    for (const char* bad :
+         {"yesterday", "2026-12-01", "2026-13-01T08:00:00Z", "2026-12-01T08:00:00+01:00",
+          "2026-12-01T08:00:0xZ", "2026-12-01T08:00:00Z<", ""}) {
+        CAPTURE(bad);
+        auto result = two_hits();
+        result["hits"][1]["indexed"] = bad;
+        const auto xml = news::atom_feed(result, info());
+        CHECK(xml.find("<updated>2026-12-07T11:44:29Z</updated>\n    <author><name>Jane Doe") !=
+              std::string::npos);
+    }
+    auto result = two_hits();
+    result["hits"][1]["indexed"] = 20261201;
+    CHECK(news::atom_feed(result, info())
+              .find("<updated>2026-12-07T11:44:29Z</updated>\n    "
+                    "<author><name>Jane Doe") != std::string::npos);
+}
+
 TEST_CASE("feed: characters XML forbids are dropped, so one article cannot break the feed") {
     auto result = two_hits();
     result["hits"][0]["title"] = std::string("Bell\x07 and form\x0C feed \xEF\xBF\xBF end");

@@ -1,5 +1,6 @@
 // The server's life: starting without an index, picking one up, serving a reindex without a
-// failed request, the health check mode and a clean stop on SIGTERM.
+// failed request (and without moving the feed time of what it left alone), the health check
+// mode and a clean stop on SIGTERM.
 
 #include <doctest/doctest.h>
 
@@ -114,6 +115,55 @@ TEST_CASE("lifecycle: a reindex is served within a second, with no failed reques
     CHECK(requests > 10);
     CHECK(failures == 0);
     CHECK(total_for(s, "Oppama") >= 1);  // the rest of the index is still there
+}
+
+namespace {
+
+// The <updated> of the feed entry whose id ends in `id`, or empty.
+std::string entry_updated(const std::string& xml, const std::string& id) {
+    const auto at = xml.find("/api/articles/" + id + "</id>");
+    if (at == std::string::npos) return {};
+    const auto open = xml.find("<updated>", at);
+    if (open == std::string::npos) return {};
+    const auto begin = open + std::string_view("<updated>").size();
+    return xml.substr(begin, xml.find("</updated>", begin) - begin);
+}
+
+void write_undated(const std::filesystem::path& file, const std::string& id) {
+    std::ofstream(file) << R"({"id": ")" << id << R"(", "title": "Quokkatime )" << id
+                        << R"(", "body": "An undated quokkatime story."})"
+                        << "\n";
+}
+
+}  // namespace
+
+TEST_CASE("lifecycle: an undated feed entry keeps its time when a later run adds another") {
+    TempDir t("feed-times");
+    const auto index = t.path / "index";
+    write_undated(t.path / "first.jsonl", "quokka-1");
+    REQUIRE(news::test::run_indexer(index, {t.path / "first.jsonl"}) <= 1);
+    ServerProcess s(index, {"--log-level", "warn"});
+    const auto before = s.get("/api/feed?q=quokkatime");
+    REQUIRE(before);
+    const auto first_time = entry_updated(before->body, "quokka-1");
+    REQUIRE(first_time.size() == 20);
+
+    std::this_thread::sleep_for(1100ms);  // the times count whole seconds
+    write_undated(t.path / "second.jsonl", "quokka-2");
+    REQUIRE(news::test::run_indexer(index, {t.path / "first.jsonl", t.path / "second.jsonl"}) <= 1);
+    const auto deadline = std::chrono::steady_clock::now() + 3s;
+    while (total_for(s, "quokkatime") < 2 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(10ms);
+    }
+    const auto after = s.get("/api/feed?q=quokkatime");
+    REQUIRE(after);
+    CHECK(entry_updated(after->body, "quokka-1") == first_time);  // unchanged: not moved
+    const auto second_time = entry_updated(after->body, "quokka-2");
+    CHECK(second_time.size() == 20);
+    CHECK(second_time > first_time);  // RFC 3339 in UTC sorts as text
+    // The feed itself moved with the index.
+    CHECK(after->body.find("<updated>" + first_time + "</updated>\n  <author>") ==
+          std::string::npos);
 }
 
 TEST_CASE("lifecycle: SIGTERM finishes in-flight requests and exits 0") {
