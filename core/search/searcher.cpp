@@ -417,6 +417,8 @@ struct Searcher::Impl {
         json out = parse_article(doc);
         out["cluster"] = doc.get_value(schema::kSlotCluster);
         out["duplicates"] = duplicates_of(*did);
+        const auto indexed = doc.get_value(schema::kSlotIndexed);
+        out["indexed"] = indexed.empty() ? json(nullptr) : json(indexed);
         if (q && !q->empty()) {
             const QueryContext ctx = context(*q, false);
             Xapian::Query query = parse_query(*q, Xapian::Query::OP_OR, false, ctx).query;

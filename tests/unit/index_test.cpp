@@ -369,6 +369,7 @@ TEST_CASE("indexed slot: a run stamps what it writes, an unchanged article keeps
     CHECK(searcher.indexed_at("changed") == "2026-12-07T09:30:00Z");
     CHECK(searcher.indexed_at("new") == "2026-12-07T09:30:00Z");
     CHECK_FALSE(searcher.indexed_at("missing").has_value());
+    CHECK(searcher.article("kept", std::nullopt).at("indexed") == "2026-12-01T08:00:00Z");
 }
 
 TEST_CASE("summary slot: id, source and title of each article, for listing duplicates") {
@@ -454,6 +455,7 @@ TEST_CASE("an index that keeps articles as document data (written before slot 6)
     news::Searcher searcher({dir.string(), {}});
     CHECK_FALSE(searcher.indexed_at("old-1").has_value());
     const auto a = searcher.article("old-1", std::nullopt);
+    CHECK(a.at("indexed").is_null());
     CHECK(a.at("paragraphs") == expected.at("paragraphs"));
     const auto r = searcher.search(news::parse_search_params({{"q", "cocoa"}}, {}));
     REQUIRE(r["hits"].size() == 1);

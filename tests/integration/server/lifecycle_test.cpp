@@ -158,6 +158,7 @@ TEST_CASE("lifecycle: an undated feed entry keeps its time when a later run adds
     const auto after = s.get("/api/feed?q=quokkatime");
     REQUIRE(after);
     CHECK(entry_updated(after->body, "quokka-1") == first_time);  // unchanged: not moved
+    CHECK(s.get_json("/api/articles/quokka-1").at("indexed") == first_time);
     const auto second_time = entry_updated(after->body, "quokka-2");
     CHECK(second_time.size() == 20);
     CHECK(second_time > first_time);  // RFC 3339 in UTC sorts as text
