@@ -29,6 +29,20 @@ namespace {
 constexpr std::size_t kMaxKeyLength = 200;
 constexpr std::size_t kMaxQueued = 256;   // articles waiting for the builder thread
 constexpr std::size_t kBulkBlock = 1000;  // articles per shard of a fresh build
+// Documents a shard's writer buffers before writing postings out. The shard, and so the merged
+// index, comes out the same (same file sizes, same instructions per query), but the inverter's
+// per-term maps stay small: in 1x builds alternating with 1,000 it was faster in 5 pairs of 6,
+// 7.64 s against 8.38 s at the median. Smaller shards instead gain as much but cut each term's
+// postings into more chunks: at 500 a shard queries cost 4.5% more instructions.
+constexpr std::size_t kBulkFlush = 250;
+
+// Xapian reads its flush threshold from the environment when a database opens; one the user
+// set wins.
+void set_flush_threshold(std::size_t documents) {
+    static const bool user_set = std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr;
+    if (user_set || documents == 0) return;
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(documents).c_str(), 1);
+}
 
 // Scratch directory of a fresh build, next to the database (same file system, for the rename).
 std::filesystem::path scratch_dir(const std::string& db_path) {
@@ -192,10 +206,7 @@ struct IndexWriter::Impl {
           clusters(options.dedupe_threshold) {}
 
     void open() {
-        // Xapian reads its flush threshold from the environment when the database opens.
-        if (options.flush_threshold > 0 && std::getenv("XAPIAN_FLUSH_THRESHOLD") == nullptr) {
-            ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options.flush_threshold).c_str(), 0);
-        }
+        set_flush_threshold(options.flush_threshold);
         if (options.indexed_at.empty()) options.indexed_at = utc_now_iso();
         const std::filesystem::path path(options.db_path);
         if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
@@ -208,6 +219,7 @@ struct IndexWriter::Impl {
         // We hold the write lock, so a scratch directory left by a killed run is stale.
         std::filesystem::remove_all(scratch_dir(options.db_path));
         if (never_written()) {
+            set_flush_threshold(kBulkFlush);  // before the workers open their shards
             bulk = std::make_unique<BulkBuild>(BulkBuildOptions{
                 scratch_dir(options.db_path), options.spelling_variants, options.synonyms,
                 options.dedupe_threshold, kBulkBlock, bulk_workers(), options.indexed_at});
