@@ -23,8 +23,9 @@ struct FeedInfo {
 // The feed of one /api/search answer (`result`, as Searcher::search returns it, each hit with
 // an "indexed" member added from Searcher::indexed_at where known). A dated entry is updated at
 // its day's midnight (UTC); an undated one when the indexer wrote it ("indexed"), else at
-// `index_updated`, and so is the feed. Text the XML 1.0 grammar forbids (C0 controls, U+FFFE,
-// U+FFFF) is dropped, so that a reader's strict parser never stops on one article.
+// `index_updated`; the feed itself at `index_updated`. Text the XML 1.0 grammar forbids (C0
+// controls, U+FFFE, U+FFFF) is dropped, so that a reader's strict parser never stops on one
+// article.
 std::string atom_feed(const nlohmann::json& result, const FeedInfo& info);
 
 }  // namespace news

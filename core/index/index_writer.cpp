@@ -37,11 +37,15 @@ constexpr std::size_t kBulkBlock = 1000;  // articles per shard of a fresh build
 constexpr std::size_t kBulkFlush = 250;
 
 // Xapian reads its flush threshold from the environment when a database opens; one the user
-// set wins.
+// set wins. 0 is Xapian's default, also after a fresh build in the same process set 250.
 void set_flush_threshold(std::size_t documents) {
     static const bool user_set = std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr;
-    if (user_set || documents == 0) return;
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(documents).c_str(), 1);
+    if (user_set) return;
+    if (documents == 0) {
+        ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+    } else {
+        ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(documents).c_str(), 1);
+    }
 }
 
 // Scratch directory of a fresh build, next to the database (same file system, for the rename).

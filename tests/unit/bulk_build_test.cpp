@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -132,4 +133,30 @@ TEST_CASE("a fresh build in parallel blocks writes the index a serial run writes
         std::vector<std::string> s(serial.synonyms_begin(*k), serial.synonyms_end(*k));
         CHECK(b == s);
     }
+}
+
+TEST_CASE("flush threshold: a fresh build's shards flush every 250, a later run as configured") {
+    // Xapian reads XAPIAN_FLUSH_THRESHOLD when a database opens; ctest does not set it, so the
+    // writer's own settings are what this process sees.
+    const news::testing::ScratchPath dir("news-bulk-test-flush");
+    auto threshold = [] {
+        const char* value = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+        return value ? std::string(value) : std::string("(unset)");
+    };
+    {
+        news::IndexWriter writer(bundled_index_options(dir.path()));  // empty: the bulk build
+        CHECK(threshold() == "250");
+        writer.begin_file("a.jsonl", "a");
+        writer.put(make_articles(3)[0]);
+        writer.end_file();
+        writer.commit();
+    }
+    auto options = bundled_index_options(dir.path());
+    {
+        news::IndexWriter writer(options);  // not empty: the serial path, 1,000 by default
+        CHECK(threshold() == "1000");
+    }
+    options.flush_threshold = 0;  // Xapian's own default, not the bulk build's 250
+    news::IndexWriter writer(options);
+    CHECK(threshold() == "(unset)");
 }
