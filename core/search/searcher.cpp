@@ -54,6 +54,13 @@ std::string stored_article(const Xapian::Document& doc) {
     return stored.empty() ? doc.get_data() : stored;
 }
 
+// When the indexer wrote the article (schema::kSlotIndexed); none in indexes from before it.
+std::optional<std::string> indexed_time(const Xapian::Document& doc) {
+    auto at = doc.get_value(schema::kSlotIndexed);
+    if (at.empty()) return std::nullopt;
+    return at;
+}
+
 json parse_article(const Xapian::Document& doc) {
     return json::parse(stored_article(doc), nullptr, /*allow_exceptions=*/false);
 }
@@ -417,8 +424,8 @@ struct Searcher::Impl {
         json out = parse_article(doc);
         out["cluster"] = doc.get_value(schema::kSlotCluster);
         out["duplicates"] = duplicates_of(*did);
-        const auto indexed = doc.get_value(schema::kSlotIndexed);
-        out["indexed"] = indexed.empty() ? json(nullptr) : json(indexed);
+        const auto indexed = indexed_time(doc);
+        out["indexed"] = indexed ? json(*indexed) : json(nullptr);
         if (q && !q->empty()) {
             const QueryContext ctx = context(*q, false);
             Xapian::Query query = parse_query(*q, Xapian::Query::OP_OR, false, ctx).query;
@@ -513,9 +520,7 @@ struct Searcher::Impl {
     std::optional<std::string> indexed_at(std::string_view id) {
         const auto did = find(id);
         if (!did) return std::nullopt;
-        auto at = db.get_document(*did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotIndexed);
-        if (at.empty()) return std::nullopt;
-        return at;
+        return indexed_time(db.get_document(*did, Xapian::DOC_ASSUME_VALID));
     }
 };
 
