@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 // web/ has no package.json, so load a .mjs copy of the exact file (as highlight.test.mjs does).
 const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-dates-')), 'dates.mjs');
 fs.copyFileSync(new URL('../../web/js/dates.js', import.meta.url), copy);
-const { bucketLabel, dateLabel } = await import(pathToFileURL(copy).href);
+const { bucketLabel, dateLabel, indexedLabel } = await import(pathToFileURL(copy).href);
 fs.rmSync(path.dirname(copy), { recursive: true, force: true });
 
 test('a day the indexer read is shown as a day, whatever the source wrote', () => {
@@ -35,4 +35,15 @@ test('a bucket of the date counts: a decade or a year as it is, a month by name'
   assert.equal(bucketLabel('2024-12'), 'Dec 2024');
   assert.equal(bucketLabel('2024-13'), '2024-13');
   assert.equal(bucketLabel(null), '');
+});
+
+test('an undated article shows the day it was indexed, read only from the API form', () => {
+  assert.equal(indexedLabel({ indexed: '2026-12-07T18:24:22Z' }), 'indexed 7 Dec 2026');
+  assert.equal(indexedLabel({ indexed: '2026-12-31T23:59:59Z' }), 'indexed 31 Dec 2026', 'the day in UTC');
+  for (const indexed of ['2024-02-30T00:00:00Z', '2024-13-01T00:00:00Z', '2026-12-07T25:00:00Z', '2026-12-07',
+    '2026-12-07T18:24:22+01:00', '2026-12-07T18:24:22.5Z', ' 2026-12-07T18:24:22Z', 1796667862, null]) {
+    assert.equal(indexedLabel({ indexed }), null, String(indexed));
+  }
+  assert.equal(indexedLabel({}), null);
+  assert.equal(indexedLabel(), null);
 });

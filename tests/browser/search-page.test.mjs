@@ -441,6 +441,13 @@ describe('search page', () => {
     assert.ok(text.includes('<img src=x onerror=alert(1)>'), text);
     assert.ok(text.includes('<script>alert(1)</script>'), text);
     assert.ok(text.includes('aquariums & "quotes"'), text);
+    // It has no date of its own: the view shows the day the indexer wrote it, which the API gives.
+    const res = await fetch(`${server.base}/api/articles/${encodeURIComponent(XSS_ARTICLE.id)}`);
+    const { indexed } = await res.json();
+    assert.match(indexed, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const day = new Date(indexed).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    assert.match(await page.locator('#article-meta').innerText(), new RegExp(`^Browser Test Wire · By .+ · indexed ${day}$`));
+    assert.match(await page.locator('#article-meta .indexed').getAttribute('title'), /no date/);
     assert.equal(await page.locator('main img').count(), 0, 'no img element');
     assert.equal(await page.locator('main script, main b').count(), 0, 'no script or b element');
     await page.waitForTimeout(300);
@@ -459,7 +466,8 @@ describe('search page', () => {
     await hit.locator('a.hit-link').click();
     assert.equal(await settled(page, '#article-view'), 'loaded');
     assert.match(await page.locator('#article-text').innerText(), /millions of nerve endings/);
-    assert.match(await page.locator('#article-meta').innerText(), /Example Newswire · By Nora Narwhal · 5 Jan 2024/);
+    assert.match(await page.locator('#article-meta').innerText(), /Example Newswire · By Nora Narwhal · 5 Jan 2024$/);
+    assert.equal(await page.locator('#article-meta .indexed').count(), 0, 'a dated article shows its own day only');
     const address = page.url();
     assert.equal(new URL(address).searchParams.get('article'), NEWSAPI_ARTICLE.url);
     const again = await openPage(address.slice(server.base.length));

@@ -3,7 +3,7 @@ import { el, append, clear, joined } from './dom.js';
 import { appendHighlighted } from './highlight.js';
 import { articleHref, authorsLine } from './results.js';
 import { withChanges } from './state.js';
-import { dateLabel } from './dates.js';
+import { dateLabel, indexedLabel } from './dates.js';
 
 // Headings carry `before` = index of the first paragraph under them; interleave them in order.
 export function articleBlocks(article) {
@@ -39,6 +39,13 @@ function safeExternalUrl(url) {
   }
 }
 
+// An undated article still tells the reader how fresh it is: the day it was indexed, marked as
+// such so that it is never read as the day it was published.
+function indexedDate(article) {
+  const label = indexedLabel(article);
+  return label && el('span', { className: 'indexed', title: 'The page gave no date; this is the day it was indexed.' }, label);
+}
+
 export function renderArticle(parts, state, article) {
   clear(parts.title);
   textOrHighlighted(parts.title, article.title, article.highlighted?.title);
@@ -48,7 +55,7 @@ export function renderArticle(parts, state, article) {
   const fresh = withChanges(state, { q: '', sources: [], author: null, from: null, to: null, sort: 'relevance', page: 1, article: null });
   const authors = authorsLine(fresh, article.authors);
   clear(parts.meta);
-  append(parts.meta, ...joined([article.source, authors, dateLabel(article)]));
+  append(parts.meta, ...joined([article.source, authors, dateLabel(article) ?? indexedDate(article)]));
   if (article.embedded_in) {
     append(parts.meta, el('span', { className: 'sep', 'aria-hidden': 'true' }, ' · '),
       el('a', { href: articleHref(state, article.embedded_in), dataset: { nav: '' } }, 'page it appeared in'));

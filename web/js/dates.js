@@ -23,3 +23,13 @@ export function bucketLabel(value) {
   }
   return value;
 }
+
+// For an article with no date of its own: the day the indexer wrote it ("indexed 7 Dec 2026"),
+// from the API's `indexed`. Only its own form, RFC 3339 in UTC to the second, is read, and a
+// time that does not exist ("2024-02-30T…", which Date would roll into March) shows nothing.
+export function indexedLabel({ indexed } = {}) {
+  if (typeof indexed !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(indexed)) return null;
+  const time = new Date(indexed);
+  if (Number.isNaN(time.getTime()) || `${time.toISOString().slice(0, 19)}Z` !== indexed) return null;
+  return `indexed ${dayFormat.format(time)}`;
+}
