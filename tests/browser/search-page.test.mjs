@@ -445,7 +445,8 @@ describe('search page', () => {
     const res = await fetch(`${server.base}/api/articles/${encodeURIComponent(XSS_ARTICLE.id)}`);
     const { indexed } = await res.json();
     assert.match(indexed, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    const day = new Date(indexed).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    // Formatted by the browser's own ICU, whose month names may differ from Node's ("Sep"/"Sept").
+    const day = await page.evaluate((t) => new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }), indexed);
     assert.match(await page.locator('#article-meta').innerText(), new RegExp(`^Browser Test Wire · By .+ · indexed ${day}$`));
     assert.match(await page.locator('#article-meta .indexed').getAttribute('title'), /no date/);
     assert.equal(await page.locator('main img').count(), 0, 'no img element');
