@@ -63,7 +63,12 @@ bool utc_time(std::string_view text) {
         const bool digit = text[i] >= '0' && text[i] <= '9';
         if (shape[i] == 'd' ? !digit : text[i] != shape[i]) return false;
     }
-    return iso_date_days(text.substr(0, 10)).has_value();
+    const auto number = [&](std::size_t at) {
+        return (text[at] - '0') * 10 + (text[at + 1] - '0');
+    };
+    // The shape alone lets "25:61:99" through, which a reader would reject or misplace.
+    return iso_date_days(text.substr(0, 10)).has_value() && number(11) < 24 && number(14) < 60 &&
+           number(17) < 60;
 }
 
 // Readers mark an entry whose time moves as changed: an undated article keeps the time the

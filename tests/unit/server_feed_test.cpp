@@ -107,9 +107,10 @@ TEST_CASE("feed: an undated entry is as new as its article's indexing, not the i
 }
 
 TEST_CASE("feed: a time that is not the indexer's RFC 3339 falls back to the index's") {
-    for (const char* bad :
+    for (const std::string bad :
          {"yesterday", "2026-12-01", "2026-13-01T08:00:00Z", "2026-12-01T08:00:00+01:00",
-          "2026-12-01T08:00:0xZ", "2026-12-01T08:00:00Z<", ""}) {
+          "2026-12-01T08:00:0xZ", "2026-12-01T08:00:00Z<", "2026-12-01T24:00:00Z",
+          "2026-12-01T08:60:00Z", "2026-12-01T08:00:60Z", ""}) {
         CAPTURE(bad);
         auto result = two_hits();
         result["hits"][1]["indexed"] = bad;
@@ -118,6 +119,9 @@ TEST_CASE("feed: a time that is not the indexer's RFC 3339 falls back to the ind
               std::string::npos);
     }
     auto result = two_hits();
+    result["hits"][1]["indexed"] = "2026-12-01T23:59:59Z";  // the day's last second is a time
+    CHECK(news::atom_feed(result, info()).find("<updated>2026-12-01T23:59:59Z</updated>") !=
+          std::string::npos);
     result["hits"][1]["indexed"] = 20261201;
     CHECK(news::atom_feed(result, info())
               .find("<updated>2026-12-07T11:44:29Z</updated>\n    "
