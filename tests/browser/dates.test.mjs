@@ -24,6 +24,9 @@ test("without a day, the source's own words; without either, nothing", () => {
   assert.equal(dateLabel({ published_text: '01/05/2024' }), '01/05/2024');
   assert.equal(dateLabel({ published: 'not-a-day', published_text: 'text' }), 'text');
   assert.equal(dateLabel({ published: '2024-13-45', published_text: 'text' }), 'text');
+  assert.equal(dateLabel({ published: '2023-02-29', published_text: 'text' }), 'text', 'not rolled into March');
+  assert.equal(dateLabel({ published: '2024-04-31', published_text: null }), '2024-04-31');
+  assert.equal(dateLabel({ published: '2024-02-29', published_text: 'text' }), '29 Feb 2024', 'a leap day is a day');
   assert.equal(dateLabel({}), null);
   assert.equal(dateLabel(), null);
 });

@@ -5,8 +5,10 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sho
 
 export function dateLabel({ published, published_text: text } = {}) {
   if (typeof published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
+    // Date rolls a day that does not exist ("2023-02-29") into the next month; such a day is
+    // not the source's, so its own words are shown instead.
     const day = new Date(`${published}T00:00:00Z`);
-    if (!Number.isNaN(day.getTime())) return dayFormat.format(day);
+    if (!Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === published) return dayFormat.format(day);
   }
   return text || published || null;
 }
