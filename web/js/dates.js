@@ -3,12 +3,19 @@
 // time and zone, RFC 2822, a Unix time), else the source's own words ("8 hours ago").
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+// The time `utc` names ("2024-01-05T09:30:00Z", to the second), or null. Date rolls a time that
+// does not exist ("2023-02-29T…", "…T24:00:00Z") into the next day or month, so only one that
+// reads back the same is kept.
+function exactTime(utc) {
+  const time = new Date(utc);
+  return !Number.isNaN(time.getTime()) && `${time.toISOString().slice(0, 19)}Z` === utc ? time : null;
+}
+
 export function dateLabel({ published, published_text: text } = {}) {
   if (typeof published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
-    // Date rolls a day that does not exist ("2023-02-29") into the next month; such a day is
-    // not the source's, so its own words are shown instead.
-    const day = new Date(`${published}T00:00:00Z`);
-    if (!Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === published) return dayFormat.format(day);
+    // A day that does not exist is not the source's, so its own words are shown instead.
+    const day = exactTime(`${published}T00:00:00Z`);
+    if (day) return dayFormat.format(day);
   }
   return text || published || null;
 }
@@ -28,10 +35,9 @@ export function bucketLabel(value) {
 
 // For an article with no date of its own: the day the indexer wrote it ("indexed 7 Dec 2026"),
 // from the API's `indexed`. Only its own form, RFC 3339 in UTC to the second, is read, and a
-// time that does not exist ("2024-02-30T…", which Date would roll into March) shows nothing.
+// time that does not exist shows nothing.
 export function indexedLabel({ indexed } = {}) {
   if (typeof indexed !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(indexed)) return null;
-  const time = new Date(indexed);
-  if (Number.isNaN(time.getTime()) || `${time.toISOString().slice(0, 19)}Z` !== indexed) return null;
-  return `indexed ${dayFormat.format(time)}`;
+  const time = exactTime(indexed);
+  return time && `indexed ${dayFormat.format(time)}`;
 }
