@@ -2,6 +2,7 @@
 
 #include <xapian/unicode.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/search/sought_terms.hpp"
@@ -253,10 +254,16 @@ Window best_window(const std::vector<WordSpan>& spans, std::size_t terms, std::s
 
 }  // namespace
 
-QueryWords::QueryWords(const Xapian::Query& query) : needles_(passage_needles(query)) {
+QueryWords::QueryWords(const Xapian::Query& query, std::string_view field)
+    : needles_(passage_needles(query)) {
     std::unordered_map<std::string, int> numbers;  // one number per bare word or stem
     for (const auto& term : sought_terms(query)) {
         auto body = body_term(term);
+        if (!body && !field.empty()) {
+            body = field_term(term, field);
+            // The needles are the body's; a field's stems need their own way in.
+            if (body && body->stemmed) field_needles_.push_back(needle_of(*body));
+        }
         if (!body) continue;
         std::string& bare = body->text;
         const int n = numbers.try_emplace(bare, static_cast<int>(numbers.size())).first->second;
@@ -267,13 +274,12 @@ QueryWords::QueryWords(const Xapian::Query& query) : needles_(passage_needles(qu
 }
 
 bool QueryWords::could_stem_to_term(std::string_view lowered_word) const {
-    for (const auto& n : needles_) {
-        if (n.size() <= kShortStem ? lowered_word.front() == n.front()
-                                   : lowered_word.starts_with(n)) {
-            return true;
-        }
-    }
-    return false;
+    const auto starts = [&](const std::string& n) {
+        return n.size() <= kShortStem ? lowered_word.front() == n.front()
+                                      : lowered_word.starts_with(n);
+    };
+    return std::any_of(needles_.begin(), needles_.end(), starts) ||
+           std::any_of(field_needles_.begin(), field_needles_.end(), starts);
 }
 
 int QueryWords::term_of(std::string_view word) const {

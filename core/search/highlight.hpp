@@ -26,11 +26,13 @@ inline constexpr std::string_view kMarkClose = "</mark>";
 inline constexpr std::string_view kEllipsis = "…";
 
 // The words one query marks: its body terms ("Z" + stem, or an unprefixed word), as the index
-// made them. Built once per query; not for use by two threads at once (it caches stems).
+// made them, and with `field` the terms of that field too (schema::kTitle: `title:x` marks x in
+// a title, not in a body). Built once per query; not for use by two threads at once (it caches
+// stems).
 class QueryWords {
   public:
     QueryWords() = default;
-    explicit QueryWords(const Xapian::Query& query);
+    explicit QueryWords(const Xapian::Query& query, std::string_view field = {});
 
     // The query term (0, 1, ...) that a word of a text (as written) stands for, or -1.
     int term_of(std::string_view word) const;
@@ -44,6 +46,7 @@ class QueryWords {
     std::unordered_map<std::string, int> stems_;  // stem -> term number
     std::unordered_map<std::string, int> words_;  // unstemmed term -> term number
     std::vector<std::string> needles_;
+    std::vector<std::string> field_needles_;  // the same for the stems of `field`
     std::array<bool, 256> first_byte_{};
     std::size_t terms_ = 0;
     mutable std::unordered_map<std::string, int> seen_;  // lower-cased word -> term or -1

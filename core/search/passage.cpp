@@ -43,13 +43,9 @@ Found needles_in(std::string_view text, std::span<const std::string> needles) {
     return f;
 }
 
-// What a body word matching the term starts with: a stem without its last letter ("happi" comes
-// from "happy"), an unstemmed word whole.
 std::string needle_of(const std::string& term) {
     const auto body = body_term(term);
-    if (!body) return {};
-    const std::string& t = body->text;
-    return body->stemmed && t.size() > 3 ? t.substr(0, t.size() - 1) : t;
+    return body ? needle_of(*body) : std::string();
 }
 
 // The start of the word after the space at or following `at` (0 when there is none), so the
@@ -62,13 +58,22 @@ std::size_t word_start_from(std::string_view text, std::size_t at) {
 }  // namespace
 
 std::optional<BodyTerm> body_term(std::string_view term) {
-    if (term.empty()) return std::nullopt;
-    if (term[0] == 'Z') {
-        if (term.size() < 2 || ascii::is_upper(term[1])) return std::nullopt;
-        return BodyTerm{std::string(term.substr(1)), true};
-    }
-    if (ascii::is_upper(term[0])) return std::nullopt;
-    return BodyTerm{std::string(term), false};
+    return field_term(term, {});
+}
+
+std::string needle_of(const BodyTerm& term) {
+    const std::string& t = term.text;
+    return term.stemmed && t.size() > 3 ? t.substr(0, t.size() - 1) : t;
+}
+
+std::optional<BodyTerm> field_term(std::string_view term, std::string_view prefix) {
+    const bool stemmed = term.starts_with('Z');
+    std::string_view rest = stemmed ? term.substr(1) : term;
+    if (!rest.starts_with(prefix)) return std::nullopt;
+    rest.remove_prefix(prefix.size());
+    // A capital after the prefix starts a longer prefix ("XS" is not a title word).
+    if (rest.empty() || ascii::is_upper(rest.front())) return std::nullopt;
+    return BodyTerm{std::string(rest), stemmed};
 }
 
 std::vector<std::string> passage_needles(const Xapian::Query& query) {

@@ -22,6 +22,12 @@ struct BodyTerm {
     bool stemmed = false;
 };
 std::optional<BodyTerm> body_term(std::string_view term);
+// The same for the terms of one field: with prefix "S" (title:), "ZS" + a stem or "S" + a word.
+std::optional<BodyTerm> field_term(std::string_view term, std::string_view prefix);
+
+// What a word matching the term starts with: a stem without its last letter ("happi" comes
+// from "happy"), an unstemmed word whole.
+std::string needle_of(const BodyTerm& term);
 
 // The lower-case beginnings that a body word matching one of the query's terms starts with: a
 // stem without its last letter ("happi" comes from "happy"), an unstemmed term whole. Field

@@ -203,15 +203,16 @@ struct Searcher::Impl {
         return out;
     }
 
+    // `title_words` marks the title: the body's words and those sought in the title alone.
     json hit(const RankedHit& item, std::size_t length, const QueryWords& words,
-             bool with_duplicates) {
+             const QueryWords& title_words, bool with_duplicates) {
         auto d = read_stored_hit(*article_text(item.did)).value_or(StoredHit{});
         const std::vector<std::string_view> paragraphs(d.paragraphs.begin(), d.paragraphs.end());
         d.title.resize(std::min(d.title.size(), kTitleLength));
         // Member by member, moving each value in: an initializer list copies every value.
         json h = json::object();
         auto& o = h.get_ref<json::object_t&>();
-        o.emplace("title", highlight_all(words, d.title));
+        o.emplace("title", highlight_all(title_words, d.title));
         o.emplace("source", std::move(d.source));
         o.emplace("authors", std::move(d.authors));
         o.emplace("published_text", std::move(d.published_text));
@@ -388,10 +389,11 @@ struct Searcher::Impl {
             if (!corrected) suggestion = fix;
         }
 
-        const QueryWords words(result.query);
+        const QueryWords words(result.query), title_words(result.query, schema::kTitle);
         json hits = json::array();
         for (const RankedHit& item : result.outcome.page) {
-            hits.push_back(hit(item, static_cast<std::size_t>(p.snippet_length), words, true));
+            hits.push_back(
+                hit(item, static_cast<std::size_t>(p.snippet_length), words, title_words, true));
         }
         const double took =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -445,7 +447,8 @@ struct Searcher::Impl {
                 paragraphs.push_back(
                     highlight_all(words, para.is_string() ? para.get<std::string>() : ""));
             }
-            out["highlighted"] = {{"title", highlight_all(words, out.value("title", ""))},
+            const QueryWords title_words(query, schema::kTitle);
+            out["highlighted"] = {{"title", highlight_all(title_words, out.value("title", ""))},
                                   {"headings", std::move(headings)},
                                   {"paragraphs", std::move(paragraphs)}};
         }
@@ -471,7 +474,7 @@ struct Searcher::Impl {
             enquire.set_collapse_key(schema::kSlotCluster);
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
             for (auto it = mset.begin(); it != mset.end(); ++it)
-                hits.push_back(hit(ranked(it), 200, words, false));
+                hits.push_back(hit(ranked(it), 200, words, words, false));
         }
         return {{"id", std::string(id)}, {"hits", std::move(hits)}};
     }

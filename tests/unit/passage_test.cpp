@@ -16,6 +16,22 @@ TEST_CASE("passage_needles: stems lose their last letter, field terms are left o
     CHECK(needles == std::vector<std::string>{"happ", "ski", "oppama"});  // in term order
 }
 
+TEST_CASE("field_term: the stems and words of one field, nothing of another") {
+    const auto text = [](std::string_view term, std::string_view prefix) {
+        const auto t = news::field_term(term, prefix);
+        return t ? (t->stemmed ? "stem " : "word ") + t->text : std::string("none");
+    };
+    CHECK(text("ZSfoxconn", "S") == "stem foxconn");
+    CHECK(text("Snissan", "S") == "word nissan");
+    CHECK(text("Zfoxconn", "S") == "none");   // a body term
+    CHECK(text("XSreuters", "S") == "none");  // source:
+    CHECK(text("SXfoo", "S") == "none");      // a longer prefix
+    CHECK(text("ZS", "S") == "none");
+    CHECK(text("Zfoxconn", "") == "stem foxconn");
+    CHECK(text("oppama", "") == "word oppama");
+    CHECK(text("ZSfoxconn", "") == "none");
+}
+
 TEST_CASE("best_passage: the paragraph with most query words, then 1.5 x length, cut at spaces") {
     const std::vector<std::string_view> paragraphs{
         "Opening paragraph about nothing much.", "Foxconn alone here.",

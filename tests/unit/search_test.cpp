@@ -325,6 +325,31 @@ TEST_CASE("article, highlighted article, unknown article") {
     CHECK(s.article("nissan-1", std::nullopt)["duplicates"].size() == 1);
 }
 
+TEST_CASE("a word sought in the title alone is marked in the title, not in the body") {
+    const json r = search({{"q", "title:cocoa"}});
+    REQUIRE(r["hits"].size() == 1);
+    CHECK(r["hits"][0]["title"] == "Bahia <mark>cocoa</mark> review");
+    const std::string snippet = r["hits"][0]["snippet"];
+    CHECK(snippet.find("cocoa") != std::string::npos);
+    CHECK(snippet.find("<mark>") == std::string::npos);
+    CHECK(search({{"q", "title:\"cocoa review\""}})["hits"][0]["title"] ==
+          "Bahia <mark>cocoa</mark> <mark>review</mark>");
+    const json both = search({{"q", "title:review drought"}});
+    REQUIRE(both["hits"].size() == 1);
+    CHECK(both["hits"][0]["title"] == "Bahia cocoa <mark>review</mark>");
+    CHECK(both["hits"][0]["snippet"].get<std::string>().find("<mark>drought</mark>") !=
+          std::string::npos);
+    // Another field's words are no title words.
+    CHECK(search({{"q", "source:Reuters title:cocoa"}})["hits"][0]["title"] ==
+          "Bahia <mark>cocoa</mark> review");
+    auto s = searcher();
+    const json h = s.article("cocoa", std::string_view("title:cocoa"));
+    CHECK(h["highlighted"]["title"] == "Bahia <mark>cocoa</mark> review");
+    CHECK(h["highlighted"]["paragraphs"][0].get<std::string>().find("<mark>") == std::string::npos);
+    const json excluded = s.article("cocoa", std::string_view("drought -title:review"));
+    CHECK(excluded["highlighted"]["title"] == "Bahia cocoa review");
+}
+
 TEST_CASE("the article view marks a misspelt word as the search corrected it") {
     auto s = searcher();
     const auto marks = [&](std::string_view q) {
