@@ -1,10 +1,14 @@
 #include "core/search/query_builder.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "core/index/document_builder.hpp"
 #include "core/index/schema.hpp"
 #include "core/index/stopwords.hpp"
 #include "core/model/published_date.hpp"
 #include "core/search/api_error.hpp"
+#include "core/search/open_phrase.hpp"
 #include "core/search/query_errors.hpp"
 #include "core/search/spelling_policy.hpp"
 #include "core/text/ascii.hpp"
@@ -139,13 +143,77 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
-}  // namespace
+ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op, bool partial,
+                             const QueryContext& ctx);
 
-ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, bool partial,
-                        const QueryContext& ctx) {
+// The field prefix of a field name a phrase can follow ("title" -> "S"), or nullopt for a name
+// the parser does not know (then the text is not a field, and not handled here).
+std::optional<std::string_view> phrase_field_prefix(std::string_view field) {
+    if (field.empty()) return std::string_view();
+    if (field == "title") return schema::kTitle;
+    if (field == "source") return schema::kSource;
+    if (field == "author") return schema::kAuthor;
+    return std::nullopt;
+}
+
+// The open phrase (core/search/open_phrase.hpp) as a phrase whose last position is any word of
+// the index starting with the half-typed word, joined to the query before it by `default_op`.
+// Nullopt when the text is better read as it stands (an operator before the phrase, an unknown
+// field, a part before the phrase that does not parse).
+std::optional<Xapian::Query> open_phrase_query(const OpenPhrase& p, Xapian::Query::op default_op,
+                                               const QueryContext& ctx, bool* capped) {
+    const auto prefix = phrase_field_prefix(p.field);
+    if (!prefix || ends_in_operator(p.before)) return std::nullopt;
+    std::vector<Xapian::Query> items;
+    if (std::any_of(p.words.begin(), p.words.end(), ascii::is_word_byte)) {
+        const std::string field = p.field.empty() ? std::string() : p.field + ":";
+        const Xapian::Query whole = make_parser(ctx).parse_query(field + "\"" + p.words + "\"",
+                                                                 Xapian::QueryParser::FLAG_PHRASE);
+        // In position order: the phrase's terms as the parser made them.
+        for (auto t = whole.get_terms_begin(); t != whole.get_terms_end(); ++t) {
+            items.emplace_back(*t);
+        }
+    }
+    const auto limit = static_cast<std::size_t>(ctx.limits.max_wildcard_expansion);
+    std::size_t total = 0;
+    auto words = ctx.vocabulary.expand(ascii::lower(p.last), limit, &total);
+    if (total > limit && capped) *capped = true;
+    if (words.empty()) words.push_back(ascii::lower(p.last));
+    const Xapian::Stem stem("english");
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& w : words) {
+        std::string term = "Z";
+        term += *prefix;
+        term += stem(w);
+        alternatives.emplace_back(term);
+    }
+    items.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    Xapian::Query phrase =
+        items.size() == 1
+            ? items.front()
+            : Xapian::Query(Xapian::Query::OP_PHRASE, items.begin(), items.end(), items.size());
+    if (!std::any_of(p.before.begin(), p.before.end(), ascii::is_word_byte)) return phrase;
+    try {
+        const ParsedQuery rest = parse_normalised(p.before, default_op, false, ctx);
+        if (rest.query.empty()) return phrase;
+        return Xapian::Query(default_op, rest.query, phrase);
+    } catch (const ApiError&) {
+        return std::nullopt;
+    }
+}
+
+ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op, bool partial,
+                             const QueryContext& ctx) {
     ParsedQuery out;
-    const std::string expanded =
-        expand(normalize_for_index(text, ctx.variants), partial, ctx, &out.expansion_capped);
+    if (partial) {
+        if (const auto p = open_phrase(text)) {
+            if (auto q = open_phrase_query(*p, default_op, ctx, &out.expansion_capped)) {
+                out.query = std::move(*q);
+                return out;
+            }
+        }
+    }
+    const std::string expanded = expand(text, partial, ctx, &out.expansion_capped);
     Xapian::QueryParser qp = make_parser(ctx);
     qp.set_default_op(default_op);
     // Half-typed exclusions (`-"`, `-(`, `-AND`) do not parse as NOT items; they are read as
@@ -163,6 +231,13 @@ ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, boo
         throw ApiError::bad_query(query_error_message(e.get_msg()));
     }
     return out;
+}
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text, Xapian::Query::op default_op, bool partial,
+                        const QueryContext& ctx) {
+    return parse_normalised(normalize_for_index(text, ctx.variants), default_op, partial, ctx);
 }
 
 std::string spelling_correction(std::string_view text, bool partial, const QueryContext& ctx) {

@@ -230,6 +230,34 @@ TEST_CASE("partial: the last word is a prefix") {
     CHECK(whole["corrected_query"].is_null());
 }
 
+TEST_CASE("partial: a phrase still being typed ends in a prefix") {
+    using Ids = std::set<std::string>;
+    const auto typed = [](const std::string& q, news::QueryPairs extra = {}) {
+        extra.push_back({"q", q});
+        extra.push_back({"partial", "true"});
+        extra.push_back({"collapse", "false"});
+        return search(extra);
+    };
+    CHECK(id_set(typed("\"electric veh")) == Ids{"nissan-1", "nissan-2", "battery"});
+    CHECK(id_set(typed("\"electric car")) == Ids{"markup"});  // "Electric carmakers"
+    CHECK(typed("\"vehicles elec")["hits"].empty());          // the order still counts
+    CHECK(id_set(typed("title:\"electric veh")) == Ids{"battery"});
+    CHECK(id_set(typed("Oppama \"electric veh", {{"op", "and"}})) == Ids{"nissan-1", "nissan-2"});
+    const json batt = typed("\"new batt");
+    REQUIRE(id_set(batt) == Ids{"battery"});
+    CHECK(batt["hits"][0]["snippet"].get<std::string>().find(
+              "<mark>new</mark> <mark>battery</mark>") != std::string::npos);
+    // Taken as typed without partial, once closed, or after an operator that needs it whole.
+    CHECK(search({{"q", "\"electric veh"}})["hits"].empty());
+    CHECK(typed("\"electric veh\"")["hits"].empty());
+    CHECK(status_of([&] { typed("Nissan AND \"electric veh"); }) == 200);
+    CHECK(status_of([&] { typed("(Nissan \"electric veh"); }) == 200);
+    // Excluded, it is never turned into a phrase the results must hold.
+    const Ids excluded = id_set(typed("-\"electric veh"));
+    CHECK(excluded.contains("cocoa"));
+    CHECK(excluded.contains("markup"));
+}
+
 TEST_CASE("British and American spellings find each other") {
     CHECK(ids(search({{"q", "utilization"}, {"collapse", "false"}})).size() == 2);
     CHECK(ids(search({{"q", "saviour"}, {"collapse", "false"}})).size() == 2);
