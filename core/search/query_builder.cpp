@@ -1,6 +1,7 @@
 #include "core/search/query_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "core/index/document_builder.hpp"
@@ -47,15 +48,21 @@ std::string or_group(std::string_view field, const std::vector<std::string>& wor
     return out + ")";
 }
 
+// The fields a query may name ("title:x") and the term prefix each stands for.
+struct QueryField {
+    std::string_view name;
+    std::string_view prefix;
+};
+constexpr std::array<QueryField, 3> kQueryFields = {
+    {{"title", schema::kTitle}, {"source", schema::kSource}, {"author", schema::kAuthor}}};
+
 Xapian::QueryParser make_parser(const QueryContext& ctx) {
     Xapian::QueryParser qp;
     qp.set_database(ctx.db);
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     qp.set_stopper(&english_stopper());
-    qp.add_prefix("title", std::string(schema::kTitle));
-    qp.add_prefix("source", std::string(schema::kSource));
-    qp.add_prefix("author", std::string(schema::kAuthor));
+    for (const auto& f : kQueryFields) qp.add_prefix(std::string(f.name), std::string(f.prefix));
     return qp;
 }
 
@@ -150,9 +157,9 @@ ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op
 // the parser does not know (then the text is not a field, and not handled here).
 std::optional<std::string_view> phrase_field_prefix(std::string_view field) {
     if (field.empty()) return std::string_view();
-    if (field == "title") return schema::kTitle;
-    if (field == "source") return schema::kSource;
-    if (field == "author") return schema::kAuthor;
+    for (const auto& f : kQueryFields) {
+        if (f.name == field) return f.prefix;
+    }
     return std::nullopt;
 }
 
