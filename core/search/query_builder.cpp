@@ -48,6 +48,16 @@ std::string or_group(std::string_view field, const std::vector<std::string>& wor
     return out + ")";
 }
 
+// Up to `limit` words of the index starting with `word` (any case), most frequent first; sets
+// `capped` when more matched.
+std::vector<std::string> prefix_words(const Vocabulary& vocabulary, std::string_view word,
+                                      std::size_t limit, bool* capped) {
+    std::size_t total = 0;
+    auto words = vocabulary.expand(ascii::lower(word), limit, &total);
+    if (total > limit && capped) *capped = true;
+    return words;
+}
+
 // The fields a query may name ("title:x") and the term prefix each stands for.
 struct QueryField {
     std::string_view name;
@@ -101,9 +111,7 @@ std::string expand_prefixes(std::string_view text, bool partial, const Vocabular
         const bool star = j < text.size() && text[j] == '*';
         const bool last = j == text.size();
         if (star || (partial && last)) {
-            std::size_t total = 0;
-            const auto words = vocabulary.expand(ascii::lower(word), budget, &total);
-            if (total > budget && capped) *capped = true;
+            const auto words = prefix_words(vocabulary, word, budget, capped);
             budget -= words.size();
             out += or_group(field, words, word);
             i = star ? j + 1 : j;
@@ -181,10 +189,8 @@ std::optional<Xapian::Query> open_phrase_query(const OpenPhrase& p, Xapian::Quer
             items.emplace_back(*t);
         }
     }
-    const auto limit = static_cast<std::size_t>(ctx.limits.max_wildcard_expansion);
-    std::size_t total = 0;
-    auto words = ctx.vocabulary.expand(ascii::lower(p.last), limit, &total);
-    if (total > limit && capped) *capped = true;
+    auto words = prefix_words(ctx.vocabulary, p.last,
+                              static_cast<std::size_t>(ctx.limits.max_wildcard_expansion), capped);
     if (words.empty()) words.push_back(ascii::lower(p.last));
     const Xapian::Stem stem("english");
     std::vector<Xapian::Query> alternatives;
