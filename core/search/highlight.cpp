@@ -273,6 +273,14 @@ QueryWords::QueryWords(const Xapian::Query& query, std::string_view field)
     terms_ = numbers.size();
 }
 
+std::optional<QueryWords> QueryWords::with_field(const Xapian::Query& query,
+                                                 std::string_view field) {
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+        if (field_term(*t, field)) return QueryWords(query, field);
+    }
+    return std::nullopt;
+}
+
 bool QueryWords::could_stem_to_term(std::string_view lowered_word) const {
     const auto starts = [&](const std::string& n) {
         return n.size() <= kShortStem ? lowered_word.front() == n.front()

@@ -389,7 +389,9 @@ struct Searcher::Impl {
             if (!corrected) suggestion = fix;
         }
 
-        const QueryWords words(result.query), title_words(result.query, schema::kTitle);
+        const QueryWords words(result.query);
+        const auto own_title_words = QueryWords::with_field(result.query, schema::kTitle);
+        const QueryWords& title_words = own_title_words ? *own_title_words : words;
         json hits = json::array();
         for (const RankedHit& item : result.outcome.page) {
             hits.push_back(
@@ -447,7 +449,8 @@ struct Searcher::Impl {
                 paragraphs.push_back(
                     highlight_all(words, para.is_string() ? para.get<std::string>() : ""));
             }
-            const QueryWords title_words(query, schema::kTitle);
+            const auto own_title_words = QueryWords::with_field(query, schema::kTitle);
+            const QueryWords& title_words = own_title_words ? *own_title_words : words;
             out["highlighted"] = {{"title", highlight_all(title_words, out.value("title", ""))},
                                   {"headings", std::move(headings)},
                                   {"paragraphs", std::move(paragraphs)}};
