@@ -22,8 +22,21 @@ struct OpenPhrase {
 // otherwise (a closed phrase, a phrase ending in a space, no phrase). Pure.
 std::optional<OpenPhrase> open_phrase(std::string_view text);
 
-// Whether `before` ends in an operator that needs the phrase as its operand (`Nissan AND `,
-// `-`): the phrase cannot then be searched apart from the rest. Pure.
-bool ends_in_operator(std::string_view before);
+// How the open phrase joins the query typed before it. `-"electric veh` excludes the phrase,
+// `+"electric veh` requires it, `Nissan AND "electric veh` is a boolean operand; with none of
+// these the query's default operator joins the two.
+enum class PhraseLink { kDefault, kAnd, kOr, kXor, kExclude, kRequire };
+
+struct LinkedPhrase {
+    std::string_view rest;  // `before` without the operator and the spaces around it
+    PhraseLink link;
+};
+
+// `before` (OpenPhrase::before) split into the query before the phrase and the operator joining
+// them. Nullopt when joining the two parsed apart would not read as the query parser reads the
+// whole: an operator whose left side holds another operator or a group (precedence), NEAR/ADJ
+// (which take terms, not a built phrase), `+` after another `+` item, or a binary operator with
+// nothing on its left. Pure.
+std::optional<LinkedPhrase> link_of(std::string_view before);
 
 }  // namespace news

@@ -171,14 +171,10 @@ std::optional<std::string_view> phrase_field_prefix(std::string_view field) {
     return std::nullopt;
 }
 
-// The open phrase (core/search/open_phrase.hpp) as a phrase whose last position is any word of
-// the index starting with the half-typed word, joined to the query before it by `default_op`.
-// Nullopt when the text is better read as it stands (an operator before the phrase, an unknown
-// field, a part before the phrase that does not parse).
-std::optional<Xapian::Query> open_phrase_query(const OpenPhrase& p, Xapian::Query::op default_op,
-                                               const QueryContext& ctx, bool* capped) {
-    const auto prefix = phrase_field_prefix(p.field);
-    if (!prefix || ends_in_operator(p.before)) return std::nullopt;
+// The open phrase: a phrase whose last position is any word of the index starting with the
+// half-typed word.
+Xapian::Query open_phrase_alone(const OpenPhrase& p, std::string_view prefix,
+                                const QueryContext& ctx, bool* capped) {
     std::vector<Xapian::Query> items;
     if (std::any_of(p.words.begin(), p.words.end(), ascii::is_word_byte)) {
         const std::string field = p.field.empty() ? std::string() : p.field + ":";
@@ -196,23 +192,61 @@ std::optional<Xapian::Query> open_phrase_query(const OpenPhrase& p, Xapian::Quer
     std::vector<Xapian::Query> alternatives;
     for (const auto& w : words) {
         std::string term = "Z";
-        term += *prefix;
+        term += prefix;
         term += stem(w);
         alternatives.emplace_back(term);
     }
     items.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-    Xapian::Query phrase =
-        items.size() == 1
-            ? items.front()
-            : Xapian::Query(Xapian::Query::OP_PHRASE, items.begin(), items.end(), items.size());
-    if (!std::any_of(p.before.begin(), p.before.end(), ascii::is_word_byte)) return phrase;
-    try {
-        const ParsedQuery rest = parse_normalised(p.before, default_op, false, ctx);
-        if (rest.query.empty()) return phrase;
-        return Xapian::Query(default_op, rest.query, phrase);
-    } catch (const ApiError&) {
-        return std::nullopt;
+    return items.size() == 1
+               ? items.front()
+               : Xapian::Query(Xapian::Query::OP_PHRASE, items.begin(), items.end(), items.size());
+}
+
+// The phrase joined to the query before it as the parser joins an item to what precedes it:
+// `-` and NOT exclude (from everything when nothing precedes, as FLAG_PURE_NOT does), `+`
+// requires what the rest only weights (under the default OR), the boolean operators apply.
+Xapian::Query link_phrase(Xapian::Query rest, Xapian::Query phrase, PhraseLink link,
+                          Xapian::Query::op default_op) {
+    using Q = Xapian::Query;
+    if (rest.empty()) {
+        return link == PhraseLink::kExclude ? Q(Q::OP_AND_NOT, Q::MatchAll, phrase) : phrase;
     }
+    switch (link) {
+        case PhraseLink::kExclude:
+            return Q(Q::OP_AND_NOT, rest, phrase);
+        case PhraseLink::kRequire:
+            return default_op == Q::OP_OR ? Q(Q::OP_AND_MAYBE, phrase, rest)
+                                          : Q(Q::OP_AND, rest, phrase);
+        case PhraseLink::kAnd:
+            return Q(Q::OP_AND, rest, phrase);
+        case PhraseLink::kOr:
+            return Q(Q::OP_OR, rest, phrase);
+        case PhraseLink::kXor:
+            return Q(Q::OP_XOR, rest, phrase);
+        case PhraseLink::kDefault:
+            break;
+    }
+    return Q(default_op, rest, phrase);
+}
+
+// The open phrase (core/search/open_phrase.hpp) searched with its last word as a prefix, joined
+// to the query before it. Nullopt when the text is better read as it stands (an unknown field,
+// an operator link_of cannot join, a part before the phrase that does not parse).
+std::optional<Xapian::Query> open_phrase_query(const OpenPhrase& p, Xapian::Query::op default_op,
+                                               const QueryContext& ctx, bool* capped) {
+    const auto prefix = phrase_field_prefix(p.field);
+    const auto linked = link_of(p.before);
+    if (!prefix || !linked) return std::nullopt;
+    Xapian::Query rest;
+    if (std::any_of(linked->rest.begin(), linked->rest.end(), ascii::is_word_byte)) {
+        try {
+            rest = parse_normalised(linked->rest, default_op, false, ctx).query;
+        } catch (const ApiError&) {
+            return std::nullopt;
+        }
+    }
+    return link_phrase(std::move(rest), open_phrase_alone(p, *prefix, ctx, capped), linked->link,
+                       default_op);
 }
 
 ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op, bool partial,

@@ -230,14 +230,20 @@ TEST_CASE("partial: the last word is a prefix") {
     CHECK(whole["corrected_query"].is_null());
 }
 
+namespace {
+
+// A search as the page sends it while the query is typed, with every copy listed.
+json typed(const std::string& q, news::QueryPairs extra = {}) {
+    extra.push_back({"q", q});
+    extra.push_back({"partial", "true"});
+    extra.push_back({"collapse", "false"});
+    return search(extra);
+}
+
+}  // namespace
+
 TEST_CASE("partial: a phrase still being typed ends in a prefix") {
     using Ids = std::set<std::string>;
-    const auto typed = [](const std::string& q, news::QueryPairs extra = {}) {
-        extra.push_back({"q", q});
-        extra.push_back({"partial", "true"});
-        extra.push_back({"collapse", "false"});
-        return search(extra);
-    };
     CHECK(id_set(typed("\"electric veh")) == Ids{"nissan-1", "nissan-2", "battery"});
     CHECK(id_set(typed("\"electric car")) == Ids{"markup"});  // "Electric carmakers"
     CHECK(typed("\"vehicles elec")["hits"].empty());          // the order still counts
@@ -252,10 +258,30 @@ TEST_CASE("partial: a phrase still being typed ends in a prefix") {
     CHECK(typed("\"electric veh\"")["hits"].empty());
     CHECK(status_of([&] { typed("Nissan AND \"electric veh"); }) == 200);
     CHECK(status_of([&] { typed("(Nissan \"electric veh"); }) == 200);
-    // Excluded, it is never turned into a phrase the results must hold.
-    const Ids excluded = id_set(typed("-\"electric veh"));
-    CHECK(excluded.contains("cocoa"));
-    CHECK(excluded.contains("markup"));
+    CHECK(status_of([&] { typed("Nissan OR Foxconn AND \"electric veh"); }) == 200);
+}
+
+TEST_CASE("partial: a phrase still being typed keeps the operator typed before it") {
+    using Ids = std::set<std::string>;
+    // Excluded, the phrase being typed already leaves out what it matches, as once closed.
+    const json excluded = typed("-\"electric veh");
+    CHECK(id_set(excluded) == Ids{"cocoa", "markup"});
+    CHECK(id_set(excluded) == id_set(typed("-\"electric vehicles\"")));
+    CHECK(id_set(typed("NOT \"electric veh")) == Ids{"cocoa", "markup"});
+    CHECK(id_set(typed("carmakers -\"electric veh")) == Ids{"markup"});
+    CHECK(id_set(typed("carmakers AND NOT \"electric veh")) == Ids{"markup"});
+    CHECK(typed("Nissan -\"electric veh")["hits"].empty());
+    CHECK(id_set(typed("Nissan -title:\"electric veh")) == Ids{"nissan-1", "nissan-2"});
+    // An excluded word is not marked: "Electric carmakers" stays plain in the snippet.
+    for (const auto& h : excluded["hits"]) {
+        CHECK(h["snippet"].get<std::string>().find("<mark>") == std::string::npos);
+    }
+    // Required, AND, OR: as the operator asks.
+    CHECK(id_set(typed("cocoa +\"electric veh", {{"op", "or"}})) ==
+          Ids{"nissan-1", "nissan-2", "battery"});
+    CHECK(id_set(typed("Foxconn AND \"electric veh")) == Ids{"nissan-1", "nissan-2"});
+    CHECK(id_set(typed("cocoa OR \"electric veh", {{"op", "and"}})) ==
+          Ids{"cocoa", "nissan-1", "nissan-2", "battery"});
 }
 
 TEST_CASE("British and American spellings find each other") {
