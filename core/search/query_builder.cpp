@@ -159,7 +159,7 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op, bool partial,
-                             const QueryContext& ctx);
+                             const QueryContext& ctx, const Xapian::Query* placed_phrase = nullptr);
 
 // The field prefix of a field name a phrase can follow ("title" -> "S"), or nullopt for a name
 // the parser does not know (then the text is not a field, and not handled here).
@@ -202,55 +202,46 @@ Xapian::Query open_phrase_alone(const OpenPhrase& p, std::string_view prefix,
                : Xapian::Query(Xapian::Query::OP_PHRASE, items.begin(), items.end(), items.size());
 }
 
-// The phrase joined to the query before it as the parser joins an item to what precedes it:
-// `-` and NOT exclude (from everything when nothing precedes, as FLAG_PURE_NOT does), `+`
-// requires what the rest only weights (under the default OR), the boolean operators apply.
-Xapian::Query link_phrase(Xapian::Query rest, Xapian::Query phrase, PhraseLink link,
-                          Xapian::Query::op default_op) {
-    using Q = Xapian::Query;
-    if (rest.empty()) {
-        return link == PhraseLink::kExclude ? Q(Q::OP_AND_NOT, Q::MatchAll, phrase) : phrase;
-    }
-    switch (link) {
-        case PhraseLink::kExclude:
-            return Q(Q::OP_AND_NOT, rest, phrase);
-        case PhraseLink::kRequire:
-            return default_op == Q::OP_OR ? Q(Q::OP_AND_MAYBE, phrase, rest)
-                                          : Q(Q::OP_AND, rest, phrase);
-        case PhraseLink::kAnd:
-            return Q(Q::OP_AND, rest, phrase);
-        case PhraseLink::kOr:
-            return Q(Q::OP_OR, rest, phrase);
-        case PhraseLink::kXor:
-            return Q(Q::OP_XOR, rest, phrase);
-        case PhraseLink::kDefault:
-            break;
-    }
-    return Q(default_op, rest, phrase);
-}
+// Stands in the query text for the open phrase, so that the parser joins the phrase to the rest
+// as it joins any item, by its own rules: excluded after `-` or NOT (from everything when alone),
+// required after `+`, an operand of AND/OR/XOR or of a group, with love and hate of the other
+// items and operator precedence as in the whole query once the phrase is closed.
+constexpr std::string_view kOpenPhraseField = "newsopenphrase";
 
-// The open phrase (core/search/open_phrase.hpp) searched with its last word as a prefix, joined
-// to the query before it. Nullopt when the text is better read as it stands (an unknown field,
-// an operator link_of cannot join, a part before the phrase that does not parse).
+class PlacedQuery final : public Xapian::FieldProcessor {
+  public:
+    explicit PlacedQuery(const Xapian::Query* query) : query_(query) {}
+    Xapian::Query operator()(const std::string&) override { return *query_; }
+
+  private:
+    const Xapian::Query* query_;
+};
+
+// The open phrase (core/search/open_phrase.hpp) searched with its last word as a prefix, in its
+// place in the query. Nullopt when the text is better read as it stands (an unknown field, a
+// query around the phrase that does not parse, as NEAR beside it).
 std::optional<Xapian::Query> open_phrase_query(const OpenPhrase& p, Xapian::Query::op default_op,
                                                const QueryContext& ctx, bool* capped) {
     const auto prefix = phrase_field_prefix(p.field);
-    const auto linked = link_of(p.before);
-    if (!prefix || !linked) return std::nullopt;
-    Xapian::Query rest;
-    if (std::any_of(linked->rest.begin(), linked->rest.end(), ascii::is_word_byte)) {
-        try {
-            rest = parse_normalised(linked->rest, default_op, false, ctx).query;
-        } catch (const ApiError&) {
-            return std::nullopt;
-        }
+    if (!prefix) return std::nullopt;
+    const Xapian::Query phrase = open_phrase_alone(p, *prefix, ctx, capped);
+    std::string text = p.before;
+    if (!text.empty() && ascii::is_word_byte(text.back())) text += ' ';
+    text += kOpenPhraseField;
+    text += ":0";
+    try {
+        const ParsedQuery whole = parse_normalised(text, default_op, false, ctx, &phrase);
+        if (whole.expansion_capped && capped) *capped = true;  // a wildcard before the phrase
+        return whole.query;
+    } catch (const ApiError&) {
+        return std::nullopt;
+    } catch (const Xapian::Error&) {
+        return std::nullopt;  // NEAR and ADJ take terms, not a query (Xapian::UnimplementedError)
     }
-    return link_phrase(std::move(rest), open_phrase_alone(p, *prefix, ctx, capped), linked->link,
-                       default_op);
 }
 
 ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op, bool partial,
-                             const QueryContext& ctx) {
+                             const QueryContext& ctx, const Xapian::Query* placed_phrase) {
     ParsedQuery out;
     if (partial) {
         if (const auto p = open_phrase(text)) {
@@ -263,6 +254,8 @@ ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op
     const std::string expanded = expand(text, partial, ctx, &out.expansion_capped);
     Xapian::QueryParser qp = make_parser(ctx);
     qp.set_default_op(default_op);
+    PlacedQuery placed(placed_phrase);
+    if (placed_phrase) qp.add_prefix(std::string(kOpenPhraseField), &placed);
     // Half-typed exclusions (`-"`, `-(`, `-AND`) do not parse as NOT items; they are read as
     // Xapian reads them, as before, so that search-as-you-type shows results, not an error.
     if (const auto as_not = exclusions_as_not(expanded)) {

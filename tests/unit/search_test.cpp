@@ -263,25 +263,55 @@ TEST_CASE("partial: a phrase still being typed ends in a prefix") {
 
 TEST_CASE("partial: a phrase still being typed keeps the operator typed before it") {
     using Ids = std::set<std::string>;
-    // Excluded, the phrase being typed already leaves out what it matches, as once closed.
+    // Excluded, the phrase being typed already leaves out what it matches.
     const json excluded = typed("-\"electric veh");
     CHECK(id_set(excluded) == Ids{"cocoa", "markup"});
-    CHECK(id_set(excluded) == id_set(typed("-\"electric vehicles\"")));
-    CHECK(id_set(typed("NOT \"electric veh")) == Ids{"cocoa", "markup"});
-    CHECK(id_set(typed("carmakers -\"electric veh")) == Ids{"markup"});
-    CHECK(id_set(typed("carmakers AND NOT \"electric veh")) == Ids{"markup"});
     CHECK(typed("Nissan -\"electric veh")["hits"].empty());
     CHECK(id_set(typed("Nissan -title:\"electric veh")) == Ids{"nissan-1", "nissan-2"});
     // An excluded word is not marked: "Electric carmakers" stays plain in the snippet.
     for (const auto& h : excluded["hits"]) {
         CHECK(h["snippet"].get<std::string>().find("<mark>") == std::string::npos);
     }
-    // Required, AND, OR: as the operator asks.
-    CHECK(id_set(typed("cocoa +\"electric veh", {{"op", "or"}})) ==
-          Ids{"nissan-1", "nissan-2", "battery"});
-    CHECK(id_set(typed("Foxconn AND \"electric veh")) == Ids{"nissan-1", "nissan-2"});
-    CHECK(id_set(typed("cocoa OR \"electric veh", {{"op", "and"}})) ==
-          Ids{"cocoa", "nissan-1", "nissan-2", "battery"});
+    // The other items' + and - and the operators' precedence hold as in the whole query.
+    CHECK(id_set(typed("-Oppama +\"electric veh", {{"op", "or"}})) == Ids{"battery"});
+    CHECK(id_set(typed("+Oppama \"electric veh", {{"op", "or"}})) == Ids{"nissan-1", "nissan-2"});
+    CHECK(id_set(typed("-Oppama \"electric veh", {{"op", "or"}})) == Ids{"battery"});
+    CHECK(id_set(typed("cocoa OR Foxconn AND \"electric veh")) ==
+          Ids{"cocoa", "nissan-1", "nissan-2"});
+    // Whatever comes before it, the phrase being typed finds what the finished phrase finds
+    // (every "electric veh..." in these articles is "electric vehicles").
+    for (const std::string before : {"",
+                                     "-",
+                                     "NOT ",
+                                     "carmakers -",
+                                     "carmakers AND NOT ",
+                                     "Nissan NOT ",
+                                     "+",
+                                     "cocoa +",
+                                     "-Oppama +",
+                                     "+Oppama ",
+                                     "-Oppama ",
+                                     "Foxconn AND ",
+                                     "cocoa OR ",
+                                     "Foxconn XOR ",
+                                     "cocoa OR Foxconn AND ",
+                                     "(Foxconn OR cocoa) AND ",
+                                     "(Nissan Foxconn) -",
+                                     "-title:",
+                                     "Nissan +title:",
+                                     "batt* "}) {
+        for (const std::string op : {"", "and", "or"}) {
+            news::QueryPairs extra;
+            if (!op.empty()) extra.push_back({"op", op});
+            auto closed = extra;
+            closed.push_back({"q", before + "\"electric vehicles\""});
+            closed.push_back({"collapse", "false"});
+            CAPTURE(before);
+            CAPTURE(op);
+            CHECK(id_set(typed(before + "\"electric veh", extra)) == id_set(search(closed)));
+        }
+    }
+    CHECK(status_of([&] { typed("Nissan NEAR \"electric veh"); }) == 200);
 }
 
 TEST_CASE("British and American spellings find each other") {
