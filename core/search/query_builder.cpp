@@ -9,6 +9,7 @@
 #include "core/index/stopwords.hpp"
 #include "core/model/published_date.hpp"
 #include "core/search/api_error.hpp"
+#include "core/search/dangling_operator.hpp"
 #include "core/search/open_phrase.hpp"
 #include "core/search/query_errors.hpp"
 #include "core/search/spelling_policy.hpp"
@@ -244,6 +245,10 @@ ParsedQuery parse_normalised(std::string_view text, Xapian::Query::op default_op
                              const QueryContext& ctx, const Xapian::Query* placed_phrase) {
     ParsedQuery out;
     if (partial) {
+        // Each word before a dangling operator was followed by a space: typed whole.
+        if (const auto typed = without_dangling_operator(text); typed.size() != text.size()) {
+            return parse_normalised(typed, default_op, false, ctx);
+        }
         if (const auto p = open_phrase(text)) {
             if (auto q = open_phrase_query(*p, default_op, ctx, &out.expansion_capped)) {
                 out.query = std::move(*q);

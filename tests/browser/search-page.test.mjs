@@ -507,6 +507,27 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('searches as you type inside a phrase, after a field name and up to an operator', async () => {
+    const page = await openPage('/');
+    // Each of these, taken whole, finds nothing: only the half-typed reading finds articles.
+    for (const q of ['"electric veh', 'title:Niss']) {
+      const whole = await apiSearch({ q });
+      assert.equal(whole.hits.length, 0, `${q} taken whole`);
+      const typed = await apiSearch({ q, partial: 'true' });
+      assert.ok(typed.hits.length > 0, `${q} as typed`);
+      assert.equal(await typeQuery(page, q), 'results', q);
+      assert.deepEqual(await hitIds(page), typed.hits.map((h) => h.id), q);
+    }
+    assert.equal(await typeQuery(page, 'Nissan'), 'results');
+    const nissan = await hitIds(page);
+    await page.locator('#q').pressSequentially(' AND', { delay: 25 });
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, 'Nissan AND');
+    assert.equal(await settled(page), 'results');
+    assert.deepEqual(await hitIds(page), nissan, 'the results of the words before the operator');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('shows the server message for a bad request', async () => {
     const page = await openPage(`/?q=${'x'.repeat(1001)}`);
     assert.equal(await settled(page), 'error');

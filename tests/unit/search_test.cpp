@@ -314,6 +314,21 @@ TEST_CASE("partial: a phrase still being typed keeps the operator typed before i
     CHECK(status_of([&] { typed("Nissan NEAR \"electric veh"); }) == 200);
 }
 
+TEST_CASE("partial: an operator still waiting for its right side leaves the results as they were") {
+    for (const std::string before :
+         {"Nissan", "Foxconn", "\"electric vehicles\"", "title:battery"}) {
+        const auto expected = id_set(typed(before + " "));
+        REQUIRE(!expected.empty());
+        for (const char* op : {" AND", " OR", " NOT", " AND NOT", " XOR", " NEAR", " AND "}) {
+            CAPTURE(before);
+            CAPTURE(op);
+            CHECK(id_set(typed(before + op)) == expected);
+        }
+    }
+    // Without partial (Enter), still the 400 that says what the operator needs.
+    CHECK(status_of([&] { search({{"q", "Nissan AND"}}); }) == 400);
+}
+
 TEST_CASE("British and American spellings find each other") {
     CHECK(ids(search({{"q", "utilization"}, {"collapse", "false"}})).size() == 2);
     CHECK(ids(search({{"q", "saviour"}, {"collapse", "false"}})).size() == 2);

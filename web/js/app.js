@@ -38,10 +38,12 @@ let stats = null;
 let statsRequest = null;
 let lastArticleId = null;
 
-// Search-as-you-type treats the last word as a prefix, unless the query ends in a space or
-// uses syntax where a prefix makes no sense.
+// Search-as-you-type treats the last word as a prefix, unless the query ends in a space or a
+// sign: the server also reads it inside a phrase not yet closed ("electric veh) and after a
+// field name (title:Niss), and answers the part before an operator still waiting for its
+// right side (Nissan AND) as that part.
 function wantsPartial(q) {
-  return /[\p{L}\p{N}]$/u.test(q) && !/["*:]/.test(q);
+  return /[\p{L}\p{N}]$/u.test(q);
 }
 
 function beginRequest() {
