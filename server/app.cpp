@@ -79,6 +79,13 @@ int run_server(const ServerConfig& cfg) {
                  std::to_string(cfg.http_threads) + " HTTP workers, " +
                  std::to_string(cfg.article_cache_mb) + " MB article cache)");
     log_index_state(ctx);
+    if (!ctx.statics.available()) {
+        // A relative default ("web") is read from the working directory: started elsewhere, the
+        // server answers the API but the page's address gives a 404, which says nothing on its own.
+        ctx.log.warn("no web page to serve: " + cfg.web_dir +
+                     " is not a directory here; start from the project's folder, or pass --web "
+                     "DIR (env SEARCH_WEB_DIR)");
+    }
 
     std::atomic<bool> finished{false};
     std::thread waiter([&] {

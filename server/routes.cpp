@@ -228,6 +228,10 @@ void handle_static(AppContext& ctx, const httplib::Request& req, httplib::Respon
         case StaticStatus::BadPath:
             throw ApiError::bad_request("The path is not allowed.");
         case StaticStatus::NotFound:
+            if (!ctx.statics.available()) {
+                throw ApiError::not_found(
+                    "No web page: the server was started without its web directory (--web DIR).");
+            }
             throw ApiError::not_found("No such file.");
     }
 }

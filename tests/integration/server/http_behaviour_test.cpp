@@ -211,6 +211,22 @@ TEST_CASE("http: static files of the web directory, and nothing outside it") {
 }
 
 TEST_CASE(
+    "http: without its web directory the server says so at start and at /, and answers the API") {
+    ServerProcess s(shared_index());  // the fixture's web directory does not exist
+    const auto home = s.get_json("/", 404);
+    CHECK(home.at("message").get<std::string>().find("--web") != std::string::npos);
+    CHECK(s.log().find("no web page to serve") != std::string::npos);
+    CHECK(s.get_json("/api/search?q=Oppama").at("hits").size() >= 1);
+
+    TempDir t("web-present");
+    std::filesystem::create_directories(t.path / "web");
+    std::ofstream(t.path / "web" / "index.html") << "<!doctype html>";
+    ServerProcess with_page(shared_index(), {}, t.path / "web");
+    CHECK(with_page.get_json("/missing.html", 404).at("message") == "No such file.");
+    CHECK(with_page.log().find("no web page to serve") == std::string::npos);
+}
+
+TEST_CASE(
     "http: a page file carries an ETag and Last-Modified, and a current copy gets 304 without a "
     "body") {
     TempDir t("etag");
